@@ -1,0 +1,88 @@
+using LearningCatalogue.Catalogue.Model;
+using LearningCatalogue.Catalogue.Storage;
+using LearningCatalogue.Catalogue.Validation;
+
+namespace LearningCatalogue.Catalogue;
+
+/// <summary>
+/// The catalogue's write path: gives new entries their identity and timestamps, validates every write,
+/// and stores it whole. API, CLI and importers all write through here.
+/// </summary>
+public sealed class CatalogueService(LearningOpportunityStore store, LearningOpportunityValidator validator, TimeProvider clock)
+{
+    public LearningOpportunityStore Store => store;
+
+    /// <summary>Creates a draft from what a provider described. Id, status, revision and timestamps are the catalogue's.</summary>
+    public async Task<LearningOpportunity> CreateAsync(LearningOpportunity description, CancellationToken cancellationToken = default)
+    {
+        var entry = NewDraft(description);
+        ThrowIfInvalid(entry);
+        await store.AddAsync(entry, cancellationToken);
+        return entry;
+    }
+
+    /// <summary>Replaces the description of an entry, keeping its identity and workflow state. Null when it does not exist.</summary>
+    public async Task<LearningOpportunity?> UpdateAsync(Guid id, LearningOpportunity description, CancellationToken cancellationToken = default)
+    {
+        var existing = await store.FindAsync(id, cancellationToken);
+        if (existing is null) return null;
+        var entry = WithOutcomeIds(description) with
+        {
+            Id = id,
+            Status = existing.Status,
+            Revision = existing.Revision,
+            CreatedAt = existing.CreatedAt,
+            ModifiedAt = clock.GetUtcNow(),
+        };
+        ThrowIfInvalid(entry);
+        return await store.UpdateAsync(entry, cancellationToken) ? entry : null;
+    }
+
+    public Task<bool> DeleteAsync(Guid id, CancellationToken cancellationToken = default) => store.DeleteAsync(id, cancellationToken);
+
+    /// <summary>Creates drafts for many descriptions in one transaction: all are stored, or none.</summary>
+    public async Task<IReadOnlyList<LearningOpportunity>> CreateManyAsync(IEnumerable<LearningOpportunity> descriptions, CancellationToken cancellationToken = default)
+    {
+        var entries = descriptions.Select(NewDraft).ToList();
+        await RestoreAsync(entries, cancellationToken);
+        return entries;
+    }
+
+    /// <summary>
+    /// Stores complete entries as they are (ids, status, revision and timestamps included), as a restore
+    /// from an export does. Every entry is validated first; one transaction stores them all, or none.
+    /// </summary>
+    public async Task RestoreAsync(IReadOnlyList<LearningOpportunity> entries, CancellationToken cancellationToken = default)
+    {
+        for (var i = 0; i < entries.Count; i++)
+        {
+            var result = validator.Validate(entries[i]);
+            if (!result.IsValid) throw new CatalogueValidationException(result, i);
+        }
+        await store.AddRangeAsync(entries, cancellationToken);
+    }
+
+    private LearningOpportunity NewDraft(LearningOpportunity description)
+    {
+        var now = clock.GetUtcNow();
+        return WithOutcomeIds(description) with
+        {
+            Id = description.Id == Guid.Empty ? Guid.CreateVersion7(now) : description.Id,
+            Status = PublicationStatus.Draft,
+            Revision = 1,
+            CreatedAt = now,
+            ModifiedAt = now,
+        };
+    }
+
+    private static LearningOpportunity WithOutcomeIds(LearningOpportunity entry) => entry with
+    {
+        LearningOutcomes = entry.LearningOutcomes.Select(o => o.Id == Guid.Empty ? o with { Id = Guid.NewGuid() } : o).ToList(),
+    };
+
+    private void ThrowIfInvalid(LearningOpportunity entry)
+    {
+        var result = validator.Validate(entry);
+        if (!result.IsValid) throw new CatalogueValidationException(result);
+    }
+}
