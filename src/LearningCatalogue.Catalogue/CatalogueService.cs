@@ -26,9 +26,12 @@ public sealed class CatalogueService(LearningOpportunityStore store, LearningOpp
     {
         var existing = await store.FindAsync(id, cancellationToken);
         if (existing is null) return null;
-        var entry = WithOutcomeIds(description) with
+        var ownOutcomes = existing.LearningOutcomes.Select(o => o.Id).ToHashSet();
+        var entry = description with
         {
             Id = id,
+            // Outcomes keep their ids across edits; an id the entry did not have is the client's, not ours to trust.
+            LearningOutcomes = description.LearningOutcomes.Select(o => ownOutcomes.Contains(o.Id) ? o : o with { Id = Guid.NewGuid() }).ToList(),
             Status = existing.Status,
             Revision = existing.Revision,
             CreatedAt = existing.CreatedAt,
@@ -54,9 +57,14 @@ public sealed class CatalogueService(LearningOpportunityStore store, LearningOpp
     /// </summary>
     public async Task RestoreAsync(IReadOnlyList<LearningOpportunity> entries, CancellationToken cancellationToken = default)
     {
+        var outcomeIds = new HashSet<Guid>();
         for (var i = 0; i < entries.Count; i++)
         {
             var result = validator.Validate(entries[i]);
+            for (var j = 0; j < entries[i].LearningOutcomes.Count; j++)
+            {
+                if (!outcomeIds.Add(entries[i].LearningOutcomes[j].Id)) result.Add($"learningOutcomes[{j}].id", "Another entry has a learning outcome with this id.");
+            }
             if (!result.IsValid) throw new CatalogueValidationException(result, i);
         }
         await store.AddRangeAsync(entries, cancellationToken);
@@ -65,20 +73,17 @@ public sealed class CatalogueService(LearningOpportunityStore store, LearningOpp
     private LearningOpportunity NewDraft(LearningOpportunity description)
     {
         var now = clock.GetUtcNow();
-        return WithOutcomeIds(description) with
+        return description with
         {
-            Id = description.Id == Guid.Empty ? Guid.CreateVersion7(now) : description.Id,
+            // A new entry's outcomes are new: their ids are the catalogue's.
+            LearningOutcomes = description.LearningOutcomes.Select(o => o with { Id = Guid.NewGuid() }).ToList(),
+            Id = Guid.CreateVersion7(now),
             Status = PublicationStatus.Draft,
             Revision = 1,
             CreatedAt = now,
             ModifiedAt = now,
         };
     }
-
-    private static LearningOpportunity WithOutcomeIds(LearningOpportunity entry) => entry with
-    {
-        LearningOutcomes = entry.LearningOutcomes.Select(o => o.Id == Guid.Empty ? o with { Id = Guid.NewGuid() } : o).ToList(),
-    };
 
     private void ThrowIfInvalid(LearningOpportunity entry)
     {

@@ -39,6 +39,33 @@ public sealed class TestCatalogue : IDisposable
     }
 }
 
+/// <summary>
+/// The project's read-only reference data in ../shared beside the repository (CI has it too). A test that
+/// needs a file fails, never skips, when it is missing.
+/// </summary>
+public static class SharedData
+{
+    public static string Folder { get; } = Locate();
+
+    public static string File(string relativePath)
+    {
+        var path = Path.Combine(Folder, relativePath);
+        return System.IO.File.Exists(path) ? path : throw new FileNotFoundException($"The shared data file {path} is missing.", path);
+    }
+
+    private static string Locate()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (System.IO.File.Exists(Path.Combine(dir.FullName, "LearningCatalogue.sln")))
+            {
+                return Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared"));
+            }
+        }
+        throw new DirectoryNotFoundException("The tests run outside the repository: no LearningCatalogue.sln above " + AppContext.BaseDirectory);
+    }
+}
+
 /// <summary>Complete, valid entries with every field of the model filled.</summary>
 public static class SampleEntries
 {

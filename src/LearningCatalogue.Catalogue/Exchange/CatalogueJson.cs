@@ -1,5 +1,8 @@
+using System.Collections;
+using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace LearningCatalogue.Catalogue.Exchange;
 
@@ -16,6 +19,32 @@ public static class CatalogueJson
         options.RespectRequiredConstructorParameters = true;
         options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         options.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+        options.TypeInfoResolver = (options.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver()).WithAddedModifier(RefuseNullElements);
         return options;
+    }
+
+    /// <summary>
+    /// <see cref="JsonSerializerOptions.RespectNullableAnnotations"/> refuses a null property but not a null element
+    /// of a list (["ENG", null], "providers": [null]), which would then fail validation with a NullReferenceException
+    /// or the database with a NOT NULL violation. A list whose elements the model declares non-nullable refuses them too.
+    /// </summary>
+    private static void RefuseNullElements(JsonTypeInfo typeInfo)
+    {
+        if (typeInfo.Kind != JsonTypeInfoKind.Object) return;
+        foreach (var property in typeInfo.Properties)
+        {
+            if (property.Set is not { } set || property.AttributeProvider is not PropertyInfo info) continue;
+            if (!typeof(IEnumerable).IsAssignableFrom(info.PropertyType) || info.PropertyType == typeof(string)) continue;
+            if (new NullabilityInfoContext().Create(info) is not { GenericTypeArguments: [{ ReadState: NullabilityState.NotNull }] }) continue;
+            var name = property.Name;
+            property.Set = (target, value) =>
+            {
+                if (value is IEnumerable items && items.Cast<object?>().Any(item => item is null))
+                {
+                    throw new JsonException($"The list '{name}' holds a null element.");
+                }
+                set(target, value);
+            };
+        }
     }
 }

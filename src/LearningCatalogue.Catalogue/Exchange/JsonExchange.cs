@@ -31,6 +31,8 @@ public sealed class JsonExchange(CatalogueService catalogue)
     {
         var entries = await JsonSerializer.DeserializeAsync<List<LearningOpportunity>>(input, Options, cancellationToken)
             ?? throw new JsonException("The file holds null, not an array of learning opportunities.");
+        // RespectNullableAnnotations does not reach the elements of the top-level array.
+        if (entries.IndexOf(null!) is var nullAt and >= 0) throw new JsonException($"Entry {nullAt + 1} is null, not a learning opportunity.");
         await catalogue.RestoreAsync(entries, cancellationToken);
         return entries.Count;
     }

@@ -18,7 +18,8 @@ public static class CompletenessCheck
     [
         (new("title", "Title of the micro-credential"), e => e.Title.Count > 0),
         (new("providers", "Provider(s)"), e => e.Providers.Count > 0),
-        (new("providers[0].country", "Country/region of the provider(s)"), e => e.Providers.Count > 0 && e.Providers.All(p => p.Country is not null)),
+        // Without providers only "providers" is reported; with providers, any of them without a country.
+        (new("providers.country", "Country/region of the provider(s)"), e => e.Providers.All(p => p.Country is not null)),
         (new("learningOutcomes", "Learning outcomes"), e => e.LearningOutcomes.Count > 0),
         (new("ectsCredits", "Notional workload needed to achieve the learning outcomes (in ECTS credits, wherever possible)"), e => e.EctsCredits is not null || e.WorkloadHours is not null),
         (new("eqfLevel", "Level (and cycle, if applicable) of the learning experience (EQF)"), e => e.EqfLevel is not null),

@@ -19,7 +19,9 @@ public sealed partial class LearningOpportunityValidator(IVocabularyCatalog voca
         var result = new ValidationResult();
 
         Required(result, "key", entry.Key);
-        if (entry.Key.Length > 200) result.Add("key", "The key is at most 200 characters long.");
+        MaxLength(result, "key", entry.Key, 200);
+        MaxLength(result, "nationalLevel", entry.NationalLevel, 200);
+        MaxLength(result, "location", entry.Location, 400);
 
         Texts(result, "title", entry.Title, required: true);
         Texts(result, "summary", entry.Summary);
@@ -38,7 +40,9 @@ public sealed partial class LearningOpportunityValidator(IVocabularyCatalog voca
         Distinct(result, "learningOutcomes", entry.LearningOutcomes.Select(o => o.Id), "Two learning outcomes have the same id.");
 
         if (entry.EctsCredits is < 0 or > MaxEcts) result.Add("ectsCredits", $"ECTS credits are between 0 and {MaxEcts}.");
+        Amount(result, "ectsCredits", entry.EctsCredits);
         if (entry.WorkloadHours is < 0) result.Add("workloadHours", "The workload in hours cannot be negative.");
+        Amount(result, "workloadHours", entry.WorkloadHours);
         if (entry.EqfLevel is { } level && (level is < 1 or > 8 || !vocabularies.Contains(VocabularyScheme.Eqf, level.ToString())))
         {
             result.Add("eqfLevel", "The EQF level is between 1 and 8.");
@@ -67,12 +71,15 @@ public sealed partial class LearningOpportunityValidator(IVocabularyCatalog voca
         {
             var fee = entry.Fees[i];
             if (fee.Amount < 0) result.Add($"fees[{i}].amount", "A fee cannot be negative.");
+            Amount(result, $"fees[{i}].amount", fee.Amount);
+            MaxLength(result, $"fees[{i}].description", fee.Description, 400);
             if (!vocabularies.Contains(VocabularyScheme.Currency, fee.Currency)) result.Add($"fees[{i}].currency", $"Unknown currency code '{fee.Currency}'.");
         }
 
         if (entry.Contact is { } contact)
         {
             if (contact.Email is { } email && !IsEmail(email)) result.Add("contact.email", $"'{email}' is not an e-mail address.");
+            MaxLength(result, "contact.email", contact.Email, 320);
             Url(result, "contact.url", contact.Url);
         }
         Url(result, "homepage", entry.Homepage);
@@ -82,9 +89,11 @@ public sealed partial class LearningOpportunityValidator(IVocabularyCatalog voca
             var agreement = entry.RecognitionAgreements[i];
             var path = $"recognitionAgreements[{i}]";
             Required(result, path + ".partnerName", agreement.PartnerName);
+            MaxLength(result, path + ".partnerName", agreement.PartnerName, 400);
             Code(result, path + ".partnerCountry", VocabularyScheme.Country, agreement.PartnerCountry);
             if (!Enum.IsDefined(agreement.Direction)) result.Add(path + ".direction", "The direction is oneWay or twoWay.");
             if (agreement.CreditsRecognised is < 0 or > MaxEcts) result.Add(path + ".creditsRecognised", $"Recognised credits are between 0 and {MaxEcts}.");
+            Amount(result, path + ".creditsRecognised", agreement.CreditsRecognised);
             Url(result, path + ".agreementUrl", agreement.AgreementUrl);
         }
 
@@ -95,6 +104,9 @@ public sealed partial class LearningOpportunityValidator(IVocabularyCatalog voca
     private void Provider(ValidationResult result, string path, Provider provider)
     {
         Required(result, path + ".name", provider.Name);
+        MaxLength(result, path + ".name", provider.Name, 400);
+        MaxLength(result, path + ".legalIdentifier", provider.LegalIdentifier, 200);
+        MaxLength(result, path + ".deqarId", provider.DeqarId, 100);
         Code(result, path + ".country", VocabularyScheme.Country, provider.Country);
         Url(result, path + ".website", provider.Website);
     }
@@ -116,6 +128,8 @@ public sealed partial class LearningOpportunityValidator(IVocabularyCatalog voca
                 result.Add($"{path}.skillLinks[{i}].skillUri", $"'{link.SkillUri}' is not an ESCO skill URI (http://data.europa.eu/esco/skill/<uuid>).");
             }
             if (!Enum.IsDefined(link.Source)) result.Add($"{path}.skillLinks[{i}].source", "The source is manual or suggested.");
+            MaxLength(result, $"{path}.skillLinks[{i}].label", link.Label, 400);
+            MaxLength(result, $"{path}.skillLinks[{i}].linkedBy", link.LinkedBy, 200);
         }
         Distinct(result, path + ".skillLinks", outcome.SkillLinks.Select(l => l.SkillUri), "The same skill is linked twice.");
     }
@@ -128,7 +142,7 @@ public sealed partial class LearningOpportunityValidator(IVocabularyCatalog voca
         }
         for (var i = 0; i < texts.Count; i++)
         {
-            if (!LanguageTag().IsMatch(texts[i].Language)) result.Add($"{path}[{i}].language", $"'{texts[i].Language}' is not a BCP 47 language tag such as en or pt-BR.");
+            if (texts[i].Language.Length > 35 || !LanguageTag().IsMatch(texts[i].Language)) result.Add($"{path}[{i}].language", $"'{texts[i].Language}' is not a BCP 47 language tag such as en or pt-BR.");
             if (string.IsNullOrWhiteSpace(texts[i].Value)) result.Add($"{path}[{i}].value", "The text is empty.");
         }
         Distinct(result, path, texts.Select(t => t.Language.ToLowerInvariant()), "Two texts have the same language.");
@@ -150,6 +164,20 @@ public sealed partial class LearningOpportunityValidator(IVocabularyCatalog voca
         if (string.IsNullOrWhiteSpace(value)) result.Add(path, "This field is required.");
     }
 
+    // The limits are the column sizes of the SQL Server schema, so that both providers refuse the same input.
+    private static void MaxLength(ValidationResult result, string path, string? value, int max)
+    {
+        if (value?.Length > max) result.Add(path, $"At most {max} characters.");
+    }
+
+    // Stored as DECIMAL(9, 2): SQL Server would round a third decimal away, and the export would not be lossless.
+    private static void Amount(ValidationResult result, string path, decimal? value)
+    {
+        if (value is not { } amount) return;
+        if (amount != decimal.Round(amount, 2)) result.Add(path, "At most two decimals.");
+        if (Math.Abs(amount) >= 10_000_000m) result.Add(path, "At most 9,999,999.99.");
+    }
+
     private static void Distinct<T>(ValidationResult result, string path, IEnumerable<T> values, string message)
     {
         var all = values.ToList();
@@ -159,6 +187,7 @@ public sealed partial class LearningOpportunityValidator(IVocabularyCatalog voca
     private static void Url(ValidationResult result, string path, string? url)
     {
         if (url is null) return;
+        MaxLength(result, path, url, 2000);
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
         {
             result.Add(path, $"'{url}' is not an absolute http or https URL.");

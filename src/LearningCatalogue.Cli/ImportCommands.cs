@@ -1,0 +1,116 @@
+using System.CommandLine;
+using System.Data.Common;
+using System.Globalization;
+using CsvHelper;
+using System.Text.Json;
+using LearningCatalogue.Catalogue;
+using LearningCatalogue.Catalogue.Exchange;
+using LearningCatalogue.Catalogue.Import;
+using LearningCatalogue.Catalogue.Storage;
+using LearningCatalogue.Catalogue.Validation;
+using LearningCatalogue.Catalogue.Vocabularies;
+using Microsoft.Extensions.DependencyInjection;
+using Spectre.Console;
+
+namespace LearningCatalogue.Cli;
+
+internal static class ImportCommands
+{
+    public static Command Build() => new("import", "Import learning opportunities.") { Courses(), Json() };
+
+    private static Command Courses()
+    {
+        var file = new Argument<FileInfo>("file") { Description = "A CSV file of courses in the edX catalogue layout (../shared/corpora/edx_courses.csv)." };
+        file.AcceptExistingOnly();
+        var skipInvalid = new Option<bool>("--skip-invalid") { Description = "Import the good rows and report the bad ones, instead of importing nothing when a row is bad." };
+        var ifEmpty = new Option<bool>("--if-empty") { Description = "Import only when the catalogue holds no entry yet (the first-start sample import)." };
+        var command = new Command("courses", "Import courses from a CSV file as drafts.") { file, skipInvalid, ifEmpty };
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            using var services = CatalogueCommandLine.Services(parseResult);
+            if (parseResult.GetValue(ifEmpty) && await services.GetRequiredService<LearningOpportunityStore>().CountAsync(cancellationToken) > 0)
+            {
+                AnsiConsole.MarkupLine("The catalogue is not empty; nothing imported.");
+                return 0;
+            }
+            var importer = new EdxCourseImporter(services.GetRequiredService<CatalogueService>(), services.GetRequiredService<IVocabularyCatalog>());
+            var path = parseResult.GetValue(file)!.FullName;
+            var options = new EdxImportOptions { SkipInvalidRows = parseResult.GetValue(skipInvalid) };
+            return await ReportFailures(async () =>
+            {
+                var report = await AnsiConsole.Progress().StartAsync(async progress =>
+                {
+                    var task = progress.AddTask("Importing courses", maxValue: CountRecords(path));
+                    using var reader = new StreamReader(path);
+                    return await importer.ImportAsync(reader, options, new Progress<int>(rows => task.Value = rows), cancellationToken);
+                });
+                PrintReport(report);
+                return 0;
+            });
+        });
+        return command;
+    }
+
+    private static Command Json()
+    {
+        var file = new Argument<FileInfo>("file") { Description = "A file written by `catalogue export json`." };
+        file.AcceptExistingOnly();
+        var command = new Command("json", "Import a JSON export, everything or nothing.") { file };
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            using var services = CatalogueCommandLine.Services(parseResult);
+            await using var input = parseResult.GetValue(file)!.OpenRead();
+            return await ReportFailures(async () =>
+            {
+                var count = await services.GetRequiredService<JsonExchange>().ImportAsync(input, cancellationToken);
+                AnsiConsole.MarkupLineInterpolated($"Imported {count} learning opportunities.");
+                return 0;
+            });
+        });
+        return command;
+    }
+
+    private static void PrintReport(ImportReport report)
+    {
+        var table = new Table().AddColumns("Row", "Key", "Missing (Annex I)", "Problem");
+        foreach (var row in report.Rows)
+        {
+            table.AddRow(
+                row.Row.ToString(),
+                Markup.Escape(row.Key ?? ""),
+                Markup.Escape(string.Join(", ", row.Missing.Select(m => m.Field))),
+                Markup.Escape(row.Problem ?? ""));
+        }
+        AnsiConsole.Write(table);
+        AnsiConsole.MarkupLineInterpolated($"Imported {report.Imported} drafts; skipped {report.Skipped} rows.");
+    }
+
+    /// <summary>Bad input ends the command with a message and exit code 1; nothing was stored.</summary>
+    private static async Task<int> ReportFailures(Func<Task<int>> import)
+    {
+        try
+        {
+            return await import();
+        }
+        catch (Exception exception) when (exception is CatalogueValidationException or EdxImportException or JsonException
+                                              or DuplicateKeyException or DbException)
+        {
+            AnsiConsole.MarkupLineInterpolated($"[red]Nothing imported.[/] {exception.Message}");
+            if (exception is EdxImportException { InvalidRows: { Count: > 0 } rows })
+            {
+                foreach (var row in rows.Take(20)) AnsiConsole.MarkupLineInterpolated($"  row {row.Row} (line {row.Line}): {row.Problem}");
+            }
+            return 1;
+        }
+    }
+
+    // A first pass over the file sizes the progress bar in records (quoted fields span lines).
+    private static int CountRecords(string path)
+    {
+        using var reader = new StreamReader(path);
+        using var parser = new CsvParser(reader, CultureInfo.InvariantCulture);
+        var records = 0;
+        while (parser.Read()) records++;
+        return Math.Max(records - 1, 1);
+    }
+}

@@ -1,0 +1,3 @@
+using LearningCatalogue.Cli;
+
+return await CatalogueCommandLine.Build().Parse(args).InvokeAsync();

@@ -1,0 +1,24 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+
+namespace LearningCatalogue.Api.Tests;
+
+/// <summary>The real web host on an empty SQLite catalogue in a temporary data folder.</summary>
+public sealed class CatalogueApiFactory : WebApplicationFactory<Program>
+{
+    private readonly string _dataFolder = Directory.CreateTempSubdirectory("catalogue-api-").FullName;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Catalogue:DataFolder", _dataFolder);
+        builder.UseSetting("Logging:Console:FormatterName", "simple");
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        SqliteConnection.ClearAllPools();
+        if (Directory.Exists(_dataFolder)) Directory.Delete(_dataFolder, recursive: true);
+    }
+}
