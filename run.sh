@@ -20,7 +20,7 @@ mkdir -p "$data"
 data="$(cd "$data" && pwd)"
 
 "$root/src/tools/prerequisites.sh"
-dotnet build "$root/LearningCatalogue.sln" -c Release -nologo -v quiet -clp:ErrorsOnly
+dotnet build "$root/LearningCatalogue.sln" -c Release -nologo -v quiet -clp:"ErrorsOnly;NoSummary"
 
 "$root/catalogue" --data "$data" db migrate
 corpus="$root/../shared/corpora/edx_courses.csv"

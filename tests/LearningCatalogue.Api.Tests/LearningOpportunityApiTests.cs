@@ -159,6 +159,17 @@ public sealed class LearningOpportunityApiTests : IDisposable
         await ProblemAsync(await _client.GetAsync("/api/vocabularies/colours"), HttpStatusCode.NotFound);
     }
 
+    [Theory]
+    [InlineData("GET", "/api/nothing-here", HttpStatusCode.NotFound)]
+    [InlineData("GET", "/api/learning-opportunities/not-a-guid", HttpStatusCode.NotFound)]
+    [InlineData("PATCH", "/api/learning-opportunities", HttpStatusCode.MethodNotAllowed)]
+    public async Task Every_error_is_problem_details(string method, string path, HttpStatusCode status)
+    {
+        var problem = await ProblemAsync(await _client.SendAsync(new HttpRequestMessage(new HttpMethod(method), path)), status);
+
+        Assert.Equal((int)status, problem["status"]!.GetValue<int>());
+    }
+
     [Fact]
     public async Task The_OpenAPI_description_covers_the_API()
     {

@@ -75,7 +75,7 @@ public sealed class LearningOpportunityStore(CatalogueDatabase database)
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         foreach (var entry in entries)
         {
-            await EnsureKeyFreeAsync(connection, transaction, entry, cancellationToken);
+            await EnsureKeyFreeAsync(connection, transaction, entry, inserting: true, cancellationToken);
             await ExecuteAsync(connection, transaction, Sql.InsertOpportunity, ToRow(entry), cancellationToken);
             await InsertChildrenAsync(connection, transaction, entry, cancellationToken);
         }
@@ -87,7 +87,7 @@ public sealed class LearningOpportunityStore(CatalogueDatabase database)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await EnsureKeyFreeAsync(connection, transaction, entry, cancellationToken);
+        await EnsureKeyFreeAsync(connection, transaction, entry, inserting: false, cancellationToken);
         if (await ExecuteAsync(connection, transaction, Sql.UpdateOpportunity, ToRow(entry), cancellationToken) == 0)
         {
             return false;
@@ -108,11 +108,13 @@ public sealed class LearningOpportunityStore(CatalogueDatabase database)
         return await connection.ExecuteAsync(new CommandDefinition(Sql.DeleteOpportunity, new { Id = id }, cancellationToken: cancellationToken)) > 0;
     }
 
-    private async Task EnsureKeyFreeAsync(DbConnection connection, DbTransaction transaction, LearningOpportunity entry, CancellationToken cancellationToken)
+    // Checked before writing so that a taken key is reported as such, not as a constraint violation.
+    private async Task EnsureKeyFreeAsync(
+        DbConnection connection, DbTransaction transaction, LearningOpportunity entry, bool inserting, CancellationToken cancellationToken)
     {
         var holder = await connection.QuerySingleOrDefaultAsync<Guid?>(new CommandDefinition(
             Sql.SelectIdByKey, new { KeyScope = KeyScope(entry), EntryKey = entry.Key }, transaction, cancellationToken: cancellationToken));
-        if (holder is { } id && id != entry.Id)
+        if (holder is { } id && (inserting || id != entry.Id))
         {
             throw new DuplicateKeyException(entry.Key);
         }

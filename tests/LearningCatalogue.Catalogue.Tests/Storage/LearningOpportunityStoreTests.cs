@@ -84,6 +84,8 @@ public sealed class LearningOpportunityStoreTests : IDisposable
         await _catalogue.Store.AddAsync(SampleEntries.Full("same"));
 
         await Assert.ThrowsAsync<DuplicateKeyException>(() => _catalogue.Store.AddAsync(SampleEntries.Full("same")));
+        var stored = await _catalogue.Store.ListAsync(1, 10);
+        await Assert.ThrowsAsync<DuplicateKeyException>(() => _catalogue.Store.AddAsync(stored.Items.Single()));
         var otherProvider = SampleEntries.Full("same") with { Providers = [new Provider { Name = "Ghent University", Country = "BEL" }] };
         await _catalogue.Store.AddAsync(otherProvider);
         Assert.Equal(2, await _catalogue.Store.CountAsync());
