@@ -1,15 +1,32 @@
 using LearningCatalogue.Api;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using LearningCatalogue.Catalogue;
 using LearningCatalogue.Catalogue.Exchange;
 using LearningCatalogue.Catalogue.Storage;
+using LearningCatalogue.Search;
+using LearningCatalogue.Harvesting;
+using LearningCatalogue.Rdf;
+using LearningCatalogue.Skills;
 
 var builder = WebApplication.CreateBuilder(args);
 
-builder.Services.AddCatalogue(builder.Configuration);
+var configuration = builder.Configuration;
+var dataFolder = configuration[$"{CatalogueOptions.Section}:{nameof(CatalogueOptions.DataFolder)}"] ?? "data";
+var indexFolder = configuration[$"{SearchOptions.Section}:{nameof(SearchOptions.IndexFolder)}"] ?? "indexes";
+
+builder.Services.AddCatalogue(configuration);
+// Hosted services start in this order: Virtuoso, then ESCO (imported when the store has none), then search.
+builder.Services.AddSparqlStore(configuration);
+builder.Services.AddManagedVirtuoso(configuration, dataFolder);
+builder.Services.AddSkills(configuration, indexFolder);
+builder.Services.AddSkillsStartup();
+builder.Services.AddSingleton<IEscoTaxonomySource, EscoStoreTaxonomySource>();
+builder.Services.AddCatalogueSearch(configuration);
 builder.Services.ConfigureHttpJsonOptions(options => CatalogueJson.Configure(options.SerializerOptions));
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
-builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database").AddCheck<RdfHealthCheck>("rdf");
+builder.Services.AddHarvesting(builder.Configuration);
 
 var app = builder.Build();
 
@@ -19,9 +36,12 @@ app.Services.GetRequiredService<CatalogueDatabase>().Migrate();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.MapOpenApi();
-app.MapHealthChecks("/health");
+app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync });
 app.MapLearningOpportunities();
 app.MapVocabularies();
+app.MapSkills();
+app.MapSearch();
+app.MapHarvesting();
 
 app.Run();
 

@@ -6,10 +6,15 @@ namespace LearningCatalogue.Catalogue;
 
 /// <summary>
 /// The catalogue's write path: gives new entries their identity and timestamps, validates every write,
-/// and stores it whole. API, CLI and importers all write through here.
+/// and stores it whole. API, CLI and importers all write through here. After each commit it tells the
+/// <see cref="ICatalogueChangeListener"/>s (the search index) what changed.
 /// </summary>
-public sealed class CatalogueService(LearningOpportunityStore store, LearningOpportunityValidator validator, TimeProvider clock)
+public sealed class CatalogueService(
+    LearningOpportunityStore store, LearningOpportunityValidator validator, TimeProvider clock,
+    IEnumerable<ICatalogueChangeListener>? listeners = null)
 {
+    private readonly ICatalogueChangeListener[] _listeners = listeners?.ToArray() ?? [];
+
     public LearningOpportunityStore Store => store;
 
     /// <summary>Creates a draft from what a provider described. Id, status, revision and timestamps are the catalogue's.</summary>
@@ -18,6 +23,7 @@ public sealed class CatalogueService(LearningOpportunityStore store, LearningOpp
         var entry = NewDraft(description);
         ThrowIfInvalid(entry);
         await store.AddAsync(entry, cancellationToken);
+        await NotifyAsync(new CatalogueChange([entry], []));
         return entry;
     }
 
@@ -38,10 +44,42 @@ public sealed class CatalogueService(LearningOpportunityStore store, LearningOpp
             ModifiedAt = clock.GetUtcNow(),
         };
         ThrowIfInvalid(entry);
-        return await store.UpdateAsync(entry, cancellationToken) ? entry : null;
+        if (!await store.UpdateAsync(entry, cancellationToken)) return null;
+        await NotifyAsync(new CatalogueChange([entry], []));
+        return entry;
     }
 
-    public Task<bool> DeleteAsync(Guid id, CancellationToken cancellationToken = default) => store.DeleteAsync(id, cancellationToken);
+    /// <summary>
+    /// Replaces the skill links of the learning outcome at <paramref name="outcomeIndex"/> (0-based) with one to three
+    /// links, stamped with who linked them and when. Null when the entry or the outcome does not exist.
+    /// </summary>
+    public async Task<LearningOpportunity?> SetSkillLinksAsync(
+        Guid id, int outcomeIndex, IReadOnlyList<SkillLink> links, string linkedBy, CancellationToken cancellationToken = default)
+    {
+        var existing = await store.FindAsync(id, cancellationToken);
+        if (existing is null || outcomeIndex < 0 || outcomeIndex >= existing.LearningOutcomes.Count) return null;
+        var now = clock.GetUtcNow();
+        var stamped = links.Select(l => l with { LinkedBy = linkedBy, LinkedAt = now }).ToList();
+        var outcomes = existing.LearningOutcomes.ToList();
+        outcomes[outcomeIndex] = outcomes[outcomeIndex] with { SkillLinks = stamped };
+        var entry = existing with { LearningOutcomes = outcomes, ModifiedAt = now };
+
+        var result = validator.Validate(entry);
+        if (stamped.Count == 0) result.Add($"learningOutcomes[{outcomeIndex}].skillLinks", "Link at least one ESCO skill.");
+        if (string.IsNullOrWhiteSpace(linkedBy)) result.Add("linkedBy", "Say who links the skills.");
+        if (!result.IsValid) throw new CatalogueValidationException(result);
+
+        await store.ReplaceSkillLinksAsync(id, outcomes[outcomeIndex].Id, stamped, now, cancellationToken);
+        await NotifyAsync(new CatalogueChange([entry], []));
+        return entry;
+    }
+
+    public async Task<bool> DeleteAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        if (!await store.DeleteAsync(id, cancellationToken)) return false;
+        await NotifyAsync(new CatalogueChange([], [id]));
+        return true;
+    }
 
     /// <summary>Creates drafts for many descriptions in one transaction: all are stored, or none.</summary>
     public async Task<IReadOnlyList<LearningOpportunity>> CreateManyAsync(IEnumerable<LearningOpportunity> descriptions, CancellationToken cancellationToken = default)
@@ -68,6 +106,14 @@ public sealed class CatalogueService(LearningOpportunityStore store, LearningOpp
             if (!result.IsValid) throw new CatalogueValidationException(result, i);
         }
         await store.AddRangeAsync(entries, cancellationToken);
+        await NotifyAsync(new CatalogueChange(entries, []));
+    }
+
+    // The write is committed: the listeners run to the end even when the caller has given up meanwhile,
+    // or the index would miss a change the database holds.
+    private async Task NotifyAsync(CatalogueChange change)
+    {
+        foreach (var listener in _listeners) await listener.OnCommittedAsync(change, CancellationToken.None);
     }
 
     private LearningOpportunity NewDraft(LearningOpportunity description)

@@ -26,11 +26,17 @@ public static class CatalogueCommandLine
         root.Add(DatabaseCommands.Build());
         root.Add(ImportCommands.Build());
         root.Add(ExportCommands.Build());
+        root.Add(EscoCommands.Build());
+        root.Add(EscoCommands.Eval());
+        root.Add(IndexCommands.Build());
         return root;
     }
 
-    /// <summary>The catalogue's services for the data folder the command line names, with the schema up to date.</summary>
-    public static ServiceProvider Services(ParseResult parseResult, bool migrate = true)
+    /// <summary>
+    /// The catalogue's services for the data folder the command line names, with the schema up to date; <paramref name="add"/>
+    /// registers more (the search index, for the commands that use it).
+    /// </summary>
+    public static ServiceProvider Services(ParseResult parseResult, bool migrate = true, Action<IServiceCollection, IConfiguration>? add = null)
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection([new($"{CatalogueOptions.Section}:{nameof(CatalogueOptions.DataFolder)}", parseResult.GetValue(Data)!.FullName)])
@@ -38,9 +44,10 @@ public static class CatalogueCommandLine
             .Build();
         var services = new ServiceCollection()
             .AddLogging(logging => logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning))
-            .AddCatalogue(configuration)
-            .BuildServiceProvider();
-        if (migrate) services.GetRequiredService<CatalogueDatabase>().Migrate();
-        return services;
+            .AddCatalogue(configuration);
+        add?.Invoke(services, configuration);
+        var provider = services.BuildServiceProvider();
+        if (migrate) provider.GetRequiredService<CatalogueDatabase>().Migrate();
+        return provider;
     }
 }

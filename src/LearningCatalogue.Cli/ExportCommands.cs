@@ -13,7 +13,7 @@ internal static class ExportCommands
         var json = new Command("json", "Export the whole catalogue, losslessly, as JSON.") { file };
         json.SetAction(async (parseResult, cancellationToken) =>
         {
-            using var services = CatalogueCommandLine.Services(parseResult);
+            await using var services = CatalogueCommandLine.Services(parseResult);
             var target = parseResult.GetValue(file)!;
             // Written beside the target and moved over it at the end, so a failed export leaves no half file.
             var partial = target.FullName + ".partial";

@@ -27,7 +27,7 @@ internal static class ImportCommands
         var command = new Command("courses", "Import courses from a CSV file as drafts.") { file, skipInvalid, ifEmpty };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            using var services = CatalogueCommandLine.Services(parseResult);
+            await using var services = CatalogueCommandLine.Services(parseResult);
             if (parseResult.GetValue(ifEmpty) && await services.GetRequiredService<LearningOpportunityStore>().CountAsync(cancellationToken) > 0)
             {
                 AnsiConsole.MarkupLine("The catalogue is not empty; nothing imported.");
@@ -58,7 +58,7 @@ internal static class ImportCommands
         var command = new Command("json", "Import a JSON export, everything or nothing.") { file };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            using var services = CatalogueCommandLine.Services(parseResult);
+            await using var services = CatalogueCommandLine.Services(parseResult);
             await using var input = parseResult.GetValue(file)!.OpenRead();
             return await ReportFailures(async () =>
             {

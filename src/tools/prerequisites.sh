@@ -8,8 +8,11 @@ if ! command -v dotnet >/dev/null || ! dotnet --list-sdks | grep -q '^10\.'; the
   exit 1
 fi
 
-# Debian packages the product needs (ICU: culture data for language codes); installed only when missing.
-packages=(libicu72)
+# Debian packages the product needs, installed only when missing. ICU: culture data for language codes.
+# virtuoso-opensource-7-bin: the RDF store holding ESCO (virtuoso-t, and isql-vt to set the password and shut
+# down); only the binaries: the product writes its own virtuoso.ini and database, so the packages with the
+# system service and its debconf DBA-password question are not wanted.
+packages=(libicu72 virtuoso-opensource-7-bin)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
@@ -18,5 +21,7 @@ if [[ ${#missing[@]} -gt 0 ]]; then
   sudo_cmd=""
   [[ $(id -u) -ne 0 ]] && sudo_cmd="sudo"
   $sudo_cmd apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${missing[@]}"
+  # Noninteractive, with the packages' default answers to any debconf question, so that it never waits for input.
+  $sudo_cmd env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+    -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold "${missing[@]}" </dev/null
 fi

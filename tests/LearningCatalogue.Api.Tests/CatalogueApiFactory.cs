@@ -13,6 +13,13 @@ public sealed class CatalogueApiFactory : WebApplicationFactory<Program>
     {
         builder.UseSetting("Catalogue:DataFolder", _dataFolder);
         builder.UseSetting("Logging:Console:FormatterName", "simple");
+        builder.UseSetting("Catalogue:Search:IndexFolder", Path.Combine(_dataFolder, "indexes"));
+        // These tests need no RDF store: none is started, and the endpoints point where nothing answers (the discard port).
+        builder.UseSetting("Catalogue:Virtuoso:Managed", "false");
+        builder.UseSetting("Catalogue:Esco:ImportOnFirstStart", "false");
+        builder.UseSetting("Catalogue:Rdf:QueryEndpoint", "http://127.0.0.1:9/sparql");
+        builder.UseSetting("Catalogue:Rdf:UpdateEndpoint", "http://127.0.0.1:9/sparql");
+        builder.UseSetting("Catalogue:Rdf:GraphStoreEndpoint", "http://127.0.0.1:9/graph");
     }
 
     protected override void Dispose(bool disposing)

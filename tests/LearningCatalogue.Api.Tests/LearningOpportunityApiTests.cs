@@ -37,12 +37,22 @@ public sealed class LearningOpportunityApiTests : IDisposable
     }
 
     [Fact]
-    public async Task Health_checks_the_database()
+    public async Task Health_checks_the_database_and_reports_a_missing_RDF_store_as_degraded()
     {
         var response = await _client.GetAsync("/health");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+        var report = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.Equal("Healthy", report["checks"]!["database"]!["status"]!.GetValue<string>());
+        Assert.Equal("Degraded", report["checks"]!["rdf"]!["status"]!.GetValue<string>());
+        Assert.Equal("Degraded", report["status"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Skill_endpoints_answer_503_without_an_RDF_store()
+    {
+        await ProblemAsync(await _client.GetAsync("/api/skills/21d2f96d-35f7-4e3f-9745-c533d2dd6e97"), HttpStatusCode.ServiceUnavailable);
+        await ProblemAsync(await _client.PostAsync("/api/skills/suggest", JsonContent.Create(new { text = "write Java code", language = "en" })), HttpStatusCode.ServiceUnavailable);
     }
 
     [Fact]

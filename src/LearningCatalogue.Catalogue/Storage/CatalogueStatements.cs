@@ -98,6 +98,21 @@ public sealed class CatalogueStatements(SqlDialect dialect)
         "INSERT INTO skill_link (outcome_id, ordinal, skill_uri, label, linked_by, linked_at, source) " +
         "VALUES (@OutcomeId, @Ordinal, @SkillUri, @Label, @LinkedBy, @LinkedAt, @Source)";
 
+    public string DeleteSkillLinks => "DELETE FROM skill_link WHERE outcome_id = @OutcomeId";
+
+    public string TouchOpportunity => "UPDATE learning_opportunity SET modified_at = @ModifiedAt WHERE id = @Id";
+
+    /// <summary>Every write of an entry appends one row to the change log, in the write's transaction.</summary>
+    public string AppendChange => "INSERT INTO change_log (opportunity_id, changed_at) VALUES (@Id, @ChangedAt)";
+
+    public string LastChange => "SELECT COALESCE(MAX(seq), 0) FROM change_log";
+
+    /// <summary>The entries changed after the point @After of the log, each once at its latest change, in log order.</summary>
+    public string ChangesAfter =>
+        dialect.Paged("SELECT opportunity_id, MAX(seq) AS seq FROM change_log WHERE seq > @After GROUP BY opportunity_id ORDER BY MAX(seq)");
+
+    public string PruneChanges => "DELETE FROM change_log WHERE changed_at < @Before";
+
     /// <summary>Children are replaced whole on update; outcome texts and skill links go with their outcomes.</summary>
     public IReadOnlyList<string> DeleteChildren =>
     [

@@ -15,9 +15,10 @@ public sealed class DuplicateKeyException(string key) : Exception($"Another entr
 
 /// <summary>
 /// Stores learning opportunities in the relational store. Each write saves an entry with its texts,
-/// outcomes and skill links whole, in one transaction, or not at all.
+/// outcomes and skill links whole, in one transaction, or not at all, and records in the same transaction
+/// that the entry changed (the change log harvesters read, stamped with <paramref name="clock"/>).
 /// </summary>
-public sealed class LearningOpportunityStore(CatalogueDatabase database)
+public sealed class LearningOpportunityStore(CatalogueDatabase database, TimeProvider? clock = null)
 {
     // SQL Server takes at most 2,100 parameters in a statement; reads expand ids in batches well below that.
     private const int ReadBatchSize = 500;
@@ -78,6 +79,7 @@ public sealed class LearningOpportunityStore(CatalogueDatabase database)
             await EnsureKeyFreeAsync(connection, transaction, entry, inserting: true, cancellationToken);
             await ExecuteAsync(connection, transaction, Sql.InsertOpportunity, ToRow(entry), cancellationToken);
             await InsertChildrenAsync(connection, transaction, entry, cancellationToken);
+            await AppendChangeAsync(connection, transaction, entry.Id, cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
     }
@@ -97,15 +99,48 @@ public sealed class LearningOpportunityStore(CatalogueDatabase database)
             await ExecuteAsync(connection, transaction, statement, new { entry.Id }, cancellationToken);
         }
         await InsertChildrenAsync(connection, transaction, entry, cancellationToken);
+        await AppendChangeAsync(connection, transaction, entry.Id, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;
+    }
+
+    /// <summary>Replaces the skill links of one learning outcome and marks the entry modified, in one transaction.</summary>
+    public async Task ReplaceSkillLinksAsync(
+        Guid opportunityId, Guid outcomeId, IReadOnlyList<SkillLink> links, DateTimeOffset modifiedAt, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await ExecuteAsync(connection, transaction, Sql.DeleteSkillLinks, new { OutcomeId = outcomeId }, cancellationToken);
+        await ExecuteAsync(connection, transaction, Sql.InsertSkillLink, SkillLinkRows(outcomeId, links).ToList(), cancellationToken);
+        await ExecuteAsync(connection, transaction, Sql.TouchOpportunity, new { Id = opportunityId, ModifiedAt = modifiedAt.ToUniversalTime() }, cancellationToken);
+        await AppendChangeAsync(connection, transaction, opportunityId, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     /// <summary>Deletes an entry with everything it holds. Returns false when there is no entry with that id.</summary>
     public async Task<bool> DeleteAsync(Guid id, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.ExecuteAsync(new CommandDefinition(Sql.DeleteOpportunity, new { Id = id }, cancellationToken: cancellationToken)) > 0;
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        if (await ExecuteAsync(connection, transaction, Sql.DeleteOpportunity, new { Id = id }, cancellationToken) == 0)
+        {
+            return false;
+        }
+        await AppendChangeAsync(connection, transaction, id, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>The entries in the order of <paramref name="ids"/>; ids without an entry are left out.</summary>
+    public async Task<IReadOnlyList<LearningOpportunity>> FindManyAsync(IReadOnlyList<Guid> ids, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var found = new List<LearningOpportunity>(ids.Count);
+        foreach (var batch in ids.Chunk(ReadBatchSize))
+        {
+            found.AddRange(await LoadAsync(connection, batch, cancellationToken));
+        }
+        return found;
     }
 
     // Checked before writing so that a taken key is reported as such, not as a constraint violation.
@@ -151,12 +186,18 @@ public sealed class LearningOpportunityStore(CatalogueDatabase database)
             new OutcomeRow { Id = o.Id, OpportunityId = id, Ordinal = i, Origin = o.Origin.ToString() }).ToList(), cancellationToken);
         await ExecuteAsync(connection, transaction, Sql.InsertOutcomeText, outcomes.SelectMany(o => o.Text.Select((t, i) =>
             new OutcomeTextRow { OutcomeId = o.Id, Ordinal = i, Language = t.Language, Value = t.Value })).ToList(), cancellationToken);
-        await ExecuteAsync(connection, transaction, Sql.InsertSkillLink, outcomes.SelectMany(o => o.SkillLinks.Select((l, i) => new SkillLinkRow
-        {
-            OutcomeId = o.Id, Ordinal = i, SkillUri = l.SkillUri, Label = l.Label, LinkedBy = l.LinkedBy,
-            LinkedAt = l.LinkedAt.ToUniversalTime(), Source = l.Source.ToString(),
-        })).ToList(), cancellationToken);
+        await ExecuteAsync(connection, transaction, Sql.InsertSkillLink, outcomes.SelectMany(o => SkillLinkRows(o.Id, o.SkillLinks)).ToList(), cancellationToken);
     }
+
+    private Task<int> AppendChangeAsync(DbConnection connection, DbTransaction transaction, Guid id, CancellationToken cancellationToken) =>
+        ExecuteAsync(connection, transaction, Sql.AppendChange,
+            new { Id = id, ChangedAt = (clock ?? TimeProvider.System).GetUtcNow() }, cancellationToken);
+
+    private static IEnumerable<SkillLinkRow> SkillLinkRows(Guid outcomeId, IReadOnlyList<SkillLink> links) => links.Select((l, i) => new SkillLinkRow
+    {
+        OutcomeId = outcomeId, Ordinal = i, SkillUri = l.SkillUri, Label = l.Label, LinkedBy = l.LinkedBy,
+        LinkedAt = l.LinkedAt.ToUniversalTime(), Source = l.Source.ToString(),
+    });
 
     private static Task<int> ExecuteAsync(DbConnection connection, DbTransaction transaction, string sql, object parameters, CancellationToken cancellationToken) =>
         connection.ExecuteAsync(new CommandDefinition(sql, parameters, transaction, cancellationToken: cancellationToken));
@@ -296,7 +337,8 @@ public sealed class LearningOpportunityStore(CatalogueDatabase database)
         Name = r.Name, Country = r.Country, Website = r.Website, LegalIdentifier = r.LegalIdentifier, DeqarId = r.DeqarId,
     };
 
-    private static class TextField
+    /// <summary>The field names of opportunity_text; the harvesting API maps its text collections onto them.</summary>
+    internal static class TextField
     {
         public const string Title = "title";
         public const string Summary = "summary";
@@ -322,7 +364,8 @@ public sealed class LearningOpportunityStore(CatalogueDatabase database)
         (TextField.TargetGroupDescription, e => e.TargetGroupDescription),
     ];
 
-    private static class CodeField
+    /// <summary>The schemes of opportunity_code; the harvesting API maps its code collections onto them.</summary>
+    internal static class CodeField
     {
         public const string Assessment = Vocabularies.VocabularyScheme.Assessment;
         public const string InstructionLanguage = Vocabularies.VocabularyScheme.Language;

@@ -1,0 +1,199 @@
+using LearningCatalogue.Catalogue.Model;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Primitives;
+using Microsoft.OData;
+using Microsoft.OData.UriParser;
+
+namespace LearningCatalogue.Harvesting;
+
+/// <summary>
+/// Answers GET requests under /odata: the entity set (paged, optionally tracking changes), a delta link, /$count and
+/// one entity by key. Parses the URL with Microsoft.OData.Core against the model, so that anything the model does not
+/// declare is refused before any SQL is built.
+/// </summary>
+internal sealed class HarvestEndpoint(
+    HarvestModel model, HarvestService service, ODataResponses responses, IOptions<HarvestingOptions> options, TimeProvider clock)
+{
+    private const string TrackChanges = "odata.track-changes";
+    private const string MaxPageSize = "odata.maxpagesize";
+
+    private HarvestingOptions Options => options.Value;
+
+    public async Task HandleAsync(HttpContext http)
+    {
+        var cancellationToken = http.RequestAborted;
+        try
+        {
+            var request = http.Request;
+            var serviceRoot = new Uri($"{request.Scheme}://{request.Host}{request.PathBase}/odata/");
+            var parser = new ODataUriParser(model.Model, serviceRoot, new Uri($"{request.Scheme}://{request.Host}{request.PathBase}{request.Path}{request.QueryString}"))
+            {
+                Resolver = new StringAsEnumResolver(),
+            };
+            parser.Settings.MaximumExpansionDepth = Options.MaxExpansionDepth;
+            var uri = parser.ParseUri();
+            Refuse(uri);
+            switch (uri.Path.ToList())
+            {
+                case [EntitySetSegment] when uri.DeltaToken is not null:
+                    await DeltaAsync(http, uri, cancellationToken);
+                    break;
+                case [EntitySetSegment]:
+                    await EntriesAsync(http, uri, cancellationToken);
+                    break;
+                case [EntitySetSegment, CountSegment]:
+                    http.Response.ContentType = "text/plain";
+                    await http.Response.WriteAsync((await service.CountAsync(uri.Filter, cancellationToken)).ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
+                    break;
+                case [EntitySetSegment, KeySegment key]:
+                    await EntryAsync(http, uri, (Guid)key.Keys.Single().Value, cancellationToken);
+                    break;
+                default:
+                    throw HarvestQueryException.NotSupported($"The resource path {request.Path} (use $expand for contained entities)");
+            }
+        }
+        catch (HarvestQueryException exception)
+        {
+            await ODataResponses.ErrorAsync(http, exception.Status, exception.Code, exception.Message);
+        }
+        catch (ODataUnrecognizedPathException exception)
+        {
+            await ODataResponses.ErrorAsync(http, StatusCodes.Status404NotFound, "NotFound", exception.Message);
+        }
+        catch (ODataException exception)
+        {
+            await ODataResponses.ErrorAsync(http, StatusCodes.Status400BadRequest, "BadRequest", exception.Message);
+        }
+    }
+
+    /// <summary>Query options the service does not (yet) answer, refused by name.</summary>
+    private void Refuse(ODataUri uri)
+    {
+        if (uri.Search is not null) throw new HarvestQueryException(400, "NotSupported", "$search is not supported yet: it needs the catalogue's search index.");
+        if (uri.Apply is not null) throw HarvestQueryException.NotSupported("$apply");
+        if (uri.Compute is not null) throw HarvestQueryException.NotSupported("$compute");
+        if (uri.Index is not null) throw HarvestQueryException.NotSupported("$index");
+        if (uri.Top > Options.MaxTop) throw HarvestQueryException.Limit($"$top is at most {Options.MaxTop}; follow @odata.nextLink for more.");
+    }
+
+    private async Task EntriesAsync(HttpContext http, ODataUri uri, CancellationToken cancellationToken)
+    {
+        var query = http.Request.Query;
+        var fingerprint = PageToken.Fingerprint(query["$filter"], query["$orderby"]);
+        var after = uri.SkipToken is { } skipToken ? PageToken.Decode(skipToken, fingerprint) : null;
+        if (after is not null && uri.Skip is not null) throw HarvestQueryException.BadRequest("$skip does not combine with $skiptoken; follow @odata.nextLink as it is.");
+        var preferences = Preferences(http.Request);
+        var delta = after?.Delta;
+        if (delta is null && preferences.Contains(TrackChanges))
+        {
+            if (uri.Top is not null || uri.Skip is not null || Expansion.Items(uri.SelectAndExpand).Any())
+            {
+                throw HarvestQueryException.NotSupported("Change tracking with $top, $skip or $expand");
+            }
+            delta = new DeltaToken(await service.LastChangeAsync(cancellationToken), clock.GetUtcNow());
+        }
+        var pageSize = PageSize(http, preferences);
+        var take = (int)Math.Min(pageSize, uri.Top ?? long.MaxValue);
+        var page = await service.PageAsync(uri.Filter, uri.OrderBy, after, (int)(uri.Skip ?? 0), take, fingerprint, delta, cancellationToken);
+        var count = uri.QueryCount == true ? await service.CountAsync(uri.Filter, cancellationToken) : (long?)null;
+        var remaining = uri.Top - page.Entries.Count;
+        var nextLink = page.Next is null || remaining <= 0
+            ? null
+            : Link(http, ["$skip", "$skiptoken", "$top"], [("$skiptoken", page.Next.Encode()), .. remaining is { } top ? [("$top", top.ToString(System.Globalization.CultureInfo.InvariantCulture))] : Array.Empty<(string, string)>()]);
+        Uri? deltaLink = null;
+        if (delta is not null)
+        {
+            Applied(http, TrackChanges);
+            if (nextLink is null) deltaLink = Link(http, ["$skiptoken", "$count", "$orderby"], [("$deltatoken", delta.Encode())]);
+        }
+        var expansion = await ExpandAsync(uri.SelectAndExpand, page.Entries, cancellationToken);
+        await responses.EntriesAsync(http, uri, page.Entries, expansion, count, nextLink, deltaLink);
+    }
+
+    private async Task DeltaAsync(HttpContext http, ODataUri uri, CancellationToken cancellationToken)
+    {
+        var token = DeltaToken.Decode(uri.DeltaToken);
+        var now = clock.GetUtcNow();
+        if (token.IssuedAt < now - Options.ChangeRetention)
+        {
+            throw new HarvestQueryException(StatusCodes.Status410Gone, "DeltaLinkExpired",
+                $"The delta link is older than the {Options.ChangeRetention.TotalDays:0.##} days the catalogue keeps its change records; harvest again from the start.");
+        }
+        if (uri.OrderBy is not null || uri.Top is not null || uri.Skip is not null || uri.SkipToken is not null || uri.QueryCount is not null
+            || Expansion.Items(uri.SelectAndExpand).Any())
+        {
+            throw HarvestQueryException.NotSupported("A delta link with $orderby, $top, $skip, $skiptoken, $count or $expand");
+        }
+        var page = await service.ChangesAsync(token, uri.Filter, PageSize(http, Preferences(http.Request)), cancellationToken);
+        // A next page continues from this page's point with the original time (its changes may be older than now); the
+        // final delta link starts a new round from now.
+        var next = page.More ? Link(http, ["$deltatoken"], [("$deltatoken", new DeltaToken(page.Through, token.IssuedAt).Encode())]) : null;
+        var deltaLink = page.More ? null : Link(http, ["$deltatoken"], [("$deltatoken", new DeltaToken(page.Through, now).Encode())]);
+        await responses.DeltaAsync(http, uri, page, next, deltaLink);
+    }
+
+    private async Task EntryAsync(HttpContext http, ODataUri uri, Guid id, CancellationToken cancellationToken)
+    {
+        var entry = await service.FindPublishedAsync(id, cancellationToken)
+            ?? throw new HarvestQueryException(StatusCodes.Status404NotFound, "NotFound", $"There is no published learning opportunity {id}.");
+        var etag = ODataResponses.ETag(entry);
+        if (http.Request.Headers.IfNoneMatch.Any(value => value is not null && value.Split(',').Any(tag => tag.Trim() is "*" || tag.Trim() == etag)))
+        {
+            http.Response.StatusCode = StatusCodes.Status304NotModified;
+            http.Response.Headers.ETag = etag;
+            return;
+        }
+        await responses.EntryAsync(http, uri, entry, await ExpandAsync(uri.SelectAndExpand, [entry], cancellationToken), etag);
+    }
+
+    /// <summary>Runs the nested $filter of every $expand level in SQL, over the children of all the entries of the page at once.</summary>
+    private async Task<Expansion> ExpandAsync(SelectExpandClause? clause, IReadOnlyList<LearningOpportunity> entries, CancellationToken cancellationToken)
+    {
+        var expansion = new Expansion();
+        await ExpandAsync(expansion, model.Opportunities, entries.Select(e => ((object)e, 0)).ToList(), clause, cancellationToken);
+        return expansion;
+    }
+
+    private async Task ExpandAsync(
+        Expansion expansion, TableMap map, IReadOnlyList<(object Item, int Position)> parents, SelectExpandClause? clause, CancellationToken cancellationToken)
+    {
+        foreach (var item in Expansion.Items(clause))
+        {
+            var property = Expansion.Property(map, item);
+            if (item.FilterOption is { } filter)
+            {
+                var keys = parents.Select(p => Guid.Parse(map.KeyOf(p.Item, p.Position))).ToList();
+                expansion.Keep(item, await service.ChildrenAsync(map.Relations[property.Property.Name], filter, keys, cancellationToken));
+            }
+            var children = parents.SelectMany(p => expansion.Children(map, item, p.Item, p.Position)).ToList();
+            await ExpandAsync(expansion, property.Target!, children, item.SelectAndExpand, cancellationToken);
+        }
+    }
+
+    private int PageSize(HttpContext http, HashSet<string> preferences)
+    {
+        var asked = preferences.Select(p => p.Split('=', 2)).Where(p => p.Length == 2 && p[0].Trim() == MaxPageSize)
+            .Select(p => int.TryParse(p[1].Trim(), out var size) ? size : 0).FirstOrDefault(size => size > 0);
+        if (asked == 0) return Options.PageSize;
+        var size = Math.Min(asked, Options.PageSize);
+        Applied(http, $"{MaxPageSize}={size}");
+        return size;
+    }
+
+    private static HashSet<string> Preferences(HttpRequest request) =>
+        request.Headers["Prefer"].SelectMany(v => (v ?? "").Split(',')).Select(p => p.Trim()).Where(p => p.Length > 0).ToHashSet(StringComparer.OrdinalIgnoreCase);
+
+    private static void Applied(HttpContext http, string preference) =>
+        http.Response.Headers["Preference-Applied"] = StringValues.Concat(http.Response.Headers["Preference-Applied"], preference);
+
+    /// <summary>This request's URL without the <paramref name="remove"/> options, plus <paramref name="add"/>.</summary>
+    private static Uri Link(HttpContext http, string[] remove, IEnumerable<(string Name, string Value)> add)
+    {
+        var request = http.Request;
+        var kept = request.Query.Where(q => !remove.Contains(q.Key, StringComparer.OrdinalIgnoreCase) && q.Key != "$deltatoken")
+            .SelectMany(q => q.Value.Select(v => KeyValuePair.Create(q.Key, v)));
+        var query = QueryString.Create(kept.Concat(add.Select(a => KeyValuePair.Create(a.Name, (string?)a.Value))));
+        return new Uri($"{request.Scheme}://{request.Host}{request.PathBase}{request.Path}{query}");
+    }
+}

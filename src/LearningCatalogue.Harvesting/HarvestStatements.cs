@@ -1,0 +1,102 @@
+using LearningCatalogue.Catalogue.Model;
+using LearningCatalogue.Catalogue.Storage;
+using Microsoft.OData.UriParser;
+
+namespace LearningCatalogue.Harvesting;
+
+/// <summary>A statement built for one request, with its parameters.</summary>
+internal sealed record HarvestStatement(string Sql, SqlParameters Parameters);
+
+/// <summary>A page statement and the sort keys whose values its rows carry (as k0, k1, ...) for the next page's token.</summary>
+internal sealed record PageStatement(string Sql, SqlParameters Parameters, IReadOnlyList<OrderKey> Keys);
+
+/// <summary>
+/// The statements of the harvesting API, built per request from the OData semantic tree for one dialect. Only
+/// published entries are ever selected. Fixed statements (the change log) are in <see cref="CatalogueStatements"/>.
+/// </summary>
+internal sealed class HarvestStatements(SqlDialect dialect, HarvestModel model, HarvestingOptions options)
+{
+    private const string Root = "o";
+
+    /// <summary>
+    /// One page of ids in the order of $orderby then id, after the row a skiptoken names (keyset: the cost of a page does
+    /// not grow with its depth). Takes @Skip (the first page's $skip) and @Take.
+    /// </summary>
+    public PageStatement Page(FilterClause? filter, OrderByClause? orderBy, PageToken? after)
+    {
+        var (parameters, translator, where) = Published(filter);
+        var keys = translator.OrderBy(orderBy);
+        if (after is not null)
+        {
+            if (after.Values.Count != keys.Count) throw HarvestQueryException.BadRequest("The $skiptoken does not belong to this $orderby.");
+            where += " AND " + After(keys, after, parameters);
+        }
+        var select = string.Concat(keys.Select((k, i) => $", {k.Sql} AS k{i}"));
+        var order = string.Concat(keys.Select((k, i) => $"k{i}{(k.Descending ? " DESC" : "")}, "));
+        return new PageStatement(
+            dialect.Paged($"SELECT {Root}.id{select} FROM {model.Opportunities.Table} {Root} WHERE {where} ORDER BY {order}{Root}.id"),
+            parameters, keys);
+    }
+
+    public HarvestStatement Count(FilterClause? filter)
+    {
+        var (parameters, _, where) = Published(filter);
+        return new HarvestStatement($"SELECT COUNT(*) FROM {model.Opportunities.Table} {Root} WHERE {where}", parameters);
+    }
+
+    /// <summary>Which of the entries @Ids are published and match the filter (what a delta reports as added or changed).</summary>
+    public HarvestStatement Matching(FilterClause? filter)
+    {
+        var (parameters, _, where) = Published(filter);
+        return new HarvestStatement($"SELECT {Root}.id FROM {model.Opportunities.Table} {Root} WHERE {Root}.id IN @Ids AND {where}", parameters);
+    }
+
+    /// <summary>The (parent, key) of the children of the parents @Parents that a nested $filter of $expand keeps.</summary>
+    public HarvestStatement Children(Relation relation, FilterClause filter)
+    {
+        var parameters = new SqlParameters(dialect);
+        const string alias = "x";
+        var translator = new SqlTranslator(dialect, parameters, options.MaxFilterNodes, new SqlScope(alias, relation.Target));
+        var where = $"{alias}.{relation.ForeignKey} IN @Parents";
+        if (relation.Discriminator is not null) where += $" AND {alias}.{relation.Discriminator} = {parameters.Add(relation.DiscriminatorValue)}";
+        return new HarvestStatement(
+            $"SELECT {alias}.{relation.ForeignKey} AS parent, {alias}.{relation.Target.KeyColumn} AS child " +
+            $"FROM {relation.Target.Table} {alias} WHERE {where} AND {translator.Predicate(filter.Expression)}",
+            parameters);
+    }
+
+    private (SqlParameters Parameters, SqlTranslator Translator, string Where) Published(FilterClause? filter)
+    {
+        var parameters = new SqlParameters(dialect);
+        var translator = new SqlTranslator(dialect, parameters, options.MaxFilterNodes, new SqlScope(Root, model.Opportunities));
+        var where = $"{Root}.status = {parameters.Add(nameof(PublicationStatus.Published))}";
+        if (filter is not null) where += " AND " + translator.Predicate(filter.Expression);
+        return (parameters, translator, where);
+    }
+
+    /// <summary>
+    /// Rows after the token's row in the order (k0, k1, ..., id): for some i, equal on the keys before i and beyond on
+    /// key i. Nulls come first in ascending order in both dialects (last in descending order).
+    /// </summary>
+    private static string After(IReadOnlyList<OrderKey> keys, PageToken token, SqlParameters parameters)
+    {
+        var values = keys.Select((k, i) => token.Values[i] is null ? null : parameters.Add(PageToken.Parse(token.Values[i]!, k.Type))).ToList();
+        var id = parameters.Add(token.LastId);
+        var alternatives = new List<string>();
+        for (var i = 0; i <= keys.Count; i++)
+        {
+            var equalBefore = keys.Take(i).Select((k, j) => values[j] is null ? $"{k.Sql} IS NULL" : $"{k.Sql} = {values[j]}");
+            var beyond = i == keys.Count ? $"{Root}.id > {id}" : Beyond(keys[i], values[i]);
+            alternatives.Add(string.Join(" AND ", equalBefore.Append(beyond)));
+        }
+        return "(" + string.Join(" OR ", alternatives.Select(a => $"({a})")) + ")";
+    }
+
+    private static string Beyond(OrderKey key, string? value) => (key.Descending, value) switch
+    {
+        (false, null) => $"{key.Sql} IS NOT NULL",
+        (false, _) => $"{key.Sql} > {value}",
+        (true, null) => "1 = 0",
+        (true, _) => key.Nullable ? $"({key.Sql} < {value} OR {key.Sql} IS NULL)" : $"{key.Sql} < {value}",
+    };
+}

@@ -1,0 +1,100 @@
+using System.Buffers.Text;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.OData.Edm;
+
+namespace LearningCatalogue.Harvesting;
+
+/// <summary>
+/// The opaque $skiptoken of a next page: the sort-key values and id of the last entry served (a keyset position, not an
+/// offset, so inserts and deletes between pages never shift it), a fingerprint of the query it belongs to, and the
+/// point of the change log a change-tracking harvest started from. Base64url JSON; a forged one only ever becomes
+/// parameter values.
+/// </summary>
+internal sealed record PageToken(IReadOnlyList<string?> Values, Guid LastId, string Query, DeltaToken? Delta)
+{
+    public string Encode() => Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(this));
+
+    public static PageToken Decode(string text, string query)
+    {
+        var token = Read<PageToken>(text, "$skiptoken");
+        if (token.Values is null || token.Query != query) throw HarvestQueryException.BadRequest("The $skiptoken does not belong to this query.");
+        return token;
+    }
+
+    /// <summary>A fingerprint of what a token's position depends on: the $filter and $orderby texts.</summary>
+    public static string Fingerprint(string? filter, string? orderBy) =>
+        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes($"{filter}\n{orderBy}")))[..16];
+
+    /// <summary>A sort-key value as the database hands it back, in an invariant text of its EDM type.</summary>
+    public static string? Text(object? raw, IEdmTypeReference type) => raw switch
+    {
+        null or DBNull => null,
+        _ => type.PrimitiveKind() switch
+        {
+            EdmPrimitiveTypeKind.Date => raw switch
+            {
+                DateTime dateTime => DateOnly.FromDateTime(dateTime).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                _ => Convert.ToString(raw, CultureInfo.InvariantCulture),
+            },
+            EdmPrimitiveTypeKind.DateTimeOffset => raw switch
+            {
+                DateTimeOffset timestamp => timestamp.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture),
+                DateTime dateTime => new DateTimeOffset(DateTime.SpecifyKind(dateTime, DateTimeKind.Utc)).ToString("O", CultureInfo.InvariantCulture),
+                _ => DateTimeOffset.Parse(Convert.ToString(raw, CultureInfo.InvariantCulture)!, CultureInfo.InvariantCulture).ToUniversalTime().ToString("O", CultureInfo.InvariantCulture),
+            },
+            EdmPrimitiveTypeKind.Boolean => Convert.ToBoolean(raw, CultureInfo.InvariantCulture) ? "true" : "false",
+            _ => Convert.ToString(raw, CultureInfo.InvariantCulture),
+        },
+    };
+
+    /// <summary>A value of <see cref="Text"/> as the parameter it is compared with.</summary>
+    public static object Parse(string text, IEdmTypeReference type)
+    {
+        try
+        {
+            return type.PrimitiveKind() switch
+            {
+                EdmPrimitiveTypeKind.String => text,
+                EdmPrimitiveTypeKind.Date => DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture),
+                EdmPrimitiveTypeKind.DateTimeOffset => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture).ToUniversalTime(),
+                EdmPrimitiveTypeKind.Boolean => bool.Parse(text),
+                EdmPrimitiveTypeKind.Int16 or EdmPrimitiveTypeKind.Int32 or EdmPrimitiveTypeKind.Int64 or EdmPrimitiveTypeKind.Byte => long.Parse(text, CultureInfo.InvariantCulture),
+                EdmPrimitiveTypeKind.Decimal => decimal.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture),
+                EdmPrimitiveTypeKind.Double or EdmPrimitiveTypeKind.Single => double.Parse(text, CultureInfo.InvariantCulture),
+                EdmPrimitiveTypeKind.Guid => Guid.Parse(text),
+                _ => throw HarvestQueryException.NotSupported($"Paging ordered by a value of type {type.FullName()}"),
+            };
+        }
+        catch (FormatException)
+        {
+            throw HarvestQueryException.BadRequest("The $skiptoken is not valid.");
+        }
+    }
+
+    internal static T Read<T>(string text, string option)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<T>(Base64Url.DecodeFromChars(text)) ?? throw new JsonException();
+        }
+        catch (Exception exception) when (exception is FormatException or JsonException)
+        {
+            throw HarvestQueryException.BadRequest($"The {option} is not valid.");
+        }
+    }
+}
+
+/// <summary>
+/// The opaque $deltatoken of a delta link: the point of the change log already reported, and when the harvester
+/// was there (a token older than the retention of the change log answers 410 Gone).
+/// </summary>
+internal sealed record DeltaToken(long Seq, DateTimeOffset IssuedAt)
+{
+    public string Encode() => Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(this));
+
+    public static DeltaToken Decode(string text) => PageToken.Read<DeltaToken>(text, "$deltatoken");
+}

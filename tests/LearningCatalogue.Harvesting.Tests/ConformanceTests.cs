@@ -1,0 +1,126 @@
+using System.Net;
+using LearningCatalogue.Catalogue.Model;
+using Microsoft.OData.Edm;
+using Microsoft.OData.Edm.Vocabularies;
+
+namespace LearningCatalogue.Harvesting.Tests;
+
+/// <summary>Every query option, read back with ODataMessageReader against the served $metadata.</summary>
+[Collection(HarvestingCollection.Name)]
+public sealed class ConformanceTests(HarvestingApi api)
+{
+    [Fact]
+    public void The_metadata_declares_the_model_with_capabilities()
+    {
+        var type = (IEdmEntityType)api.Model.FindDeclaredType("LearningCatalogue.LearningOpportunity");
+        Assert.Equal("Id", Assert.Single(type.Key()).Name);
+        Assert.True(type.FindProperty("LearningOutcomes") is IEdmNavigationProperty { ContainsTarget: true });
+        Assert.True(((IEdmNavigationProperty)type.FindProperty("LearningOutcomes")).ToEntityType().FindProperty("SkillLinks") is IEdmNavigationProperty { ContainsTarget: true });
+        Assert.Equal("LearningCatalogue.LocalizedText", type.FindProperty("Titles").Type.AsCollection().ElementType().FullName());
+        Assert.NotNull(api.Model.FindDeclaredType("LearningCatalogue.CredentialKind") as IEdmEnumType);
+        var set = api.Model.EntityContainer.FindEntitySet("LearningOpportunities");
+        var terms = api.Model.FindVocabularyAnnotations(set).Select(a => a.Term.FullName()).ToList();
+        Assert.Contains("Org.OData.Capabilities.V1.FilterRestrictions", terms);
+        Assert.Contains("Org.OData.Capabilities.V1.SortRestrictions", terms);
+        Assert.Contains("Org.OData.Capabilities.V1.ChangeTracking", terms);
+        Assert.Contains("Org.OData.Core.V1.Description", terms);
+    }
+
+    [Fact]
+    public async Task Only_published_entries_are_served()
+    {
+        var all = await api.GetAsync("/odata/LearningOpportunities?$select=Id&$top=10000", ("Prefer", "odata.maxpagesize=100"));
+        var page = await api.GetAsync("/odata/LearningOpportunities?$select=Id,Key");
+        var draft = await api.GetAsync($"/odata/LearningOpportunities({api.Drafts[0].Id})");
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Equal(100, page.Entries.Count);
+        Assert.DoesNotContain(page.Entries, e => api.Drafts.Any(d => d.Id == e.Id));
+        Assert.Equal(HttpStatusCode.NotFound, draft.Status);
+        Assert.NotNull(all.NextLink);
+    }
+
+    [Fact]
+    public async Task Select_returns_only_the_selected_properties_and_the_key()
+    {
+        var result = await api.GetAsync("/odata/LearningOpportunities?$select=Key,Titles&$top=3");
+
+        Assert.Equal(3, result.Entries.Count);
+        Assert.All(result.Entries, e => Assert.Equal(["Id", "Key", "Titles"], e.PropertyNames.Order()));
+    }
+
+    [Fact]
+    public async Task Expand_with_nested_select_and_filter()
+    {
+        var sample = (await HarvestCorpus.PublishedAsync()).First(e => e.RecognitionAgreements.Count > 0 && e.LearningOutcomes.Count > 1);
+        var result = await api.GetAsync($"/odata/LearningOpportunities({sample.Id})?$select=Key" +
+            "&$expand=LearningOutcomes($filter=Origin eq 'Provided';$expand=SkillLinks($select=SkillUri)),Providers($select=Name),RecognitionAgreements,AwardingBody");
+
+        Assert.True(result.Error is null, result.Error?.Message);
+        var entry = Assert.Single(result.Entries);
+        var outcome = Assert.Single(entry.Nested["LearningOutcomes"]);
+        Assert.Equal(sample.LearningOutcomes[0].Id, outcome.Id);
+        Assert.Equal(sample.LearningOutcomes[0].SkillLinks[0].SkillUri, Assert.Single(outcome.Nested["SkillLinks"])["SkillUri"]);
+        Assert.Equal(sample.Providers.Select(p => p.Name), entry.Nested["Providers"].Select(p => p["Name"]));
+        Assert.Equal(sample.RecognitionAgreements[0].PartnerName, Assert.Single(entry.Nested["RecognitionAgreements"])["PartnerName"]);
+        Assert.Equal(sample.AwardingBody!.Name, Assert.Single(entry.Nested["AwardingBody"])["Name"]);
+    }
+
+    [Fact]
+    public async Task Top_skip_orderby_and_count()
+    {
+        var published = await api.PublishedNowAsync();
+        var expected = published.OrderByDescending(e => e.WorkloadHours).ThenBy(e => e.Id.ToString()).Skip(5).Take(7).Select(e => e.WorkloadHours).ToList();
+
+        var result = await api.GetAsync("/odata/LearningOpportunities?$orderby=WorkloadHours desc&$skip=5&$top=7&$count=true&$select=Id,WorkloadHours");
+        var count = await api.Client.GetStringAsync("/odata/LearningOpportunities/$count?$filter=SelfPaced");
+
+        Assert.Equal(published.Count, result.Count);
+        Assert.Equal(expected, result.Entries.Select(e => (decimal?)e["WorkloadHours"]));
+        Assert.Equal(published.Count(e => e.SelfPaced).ToString(System.Globalization.CultureInfo.InvariantCulture), count);
+    }
+
+    [Fact]
+    public async Task An_entity_has_an_ETag_and_If_None_Match_answers_304()
+    {
+        var id = (await HarvestCorpus.PublishedAsync())[0].Id;
+        var first = await api.GetAsync($"/odata/LearningOpportunities({id})");
+        var etag = first.Header("ETag")!;
+
+        var again = await api.GetAsync($"/odata/LearningOpportunities({id})", ("If-None-Match", etag));
+        var other = await api.GetAsync($"/odata/LearningOpportunities({id})", ("If-None-Match", "W/\"other\""));
+
+        Assert.Equal(etag, first.Entries.Single().Resource!.ETag);
+        Assert.Equal(HttpStatusCode.NotModified, again.Status);
+        Assert.Equal(HttpStatusCode.OK, other.Status);
+    }
+
+    [Theory]
+    [InlineData("$search=data", "$search")]
+    [InlineData("$apply=groupby((Key))", "$apply")]
+    [InlineData("$filter=length(Key) gt 3", "length")]
+    [InlineData("$filter=Supervision gt 'SupervisedNoIdentityVerification'", "enumeration")]
+    [InlineData("$top=10001", "$top")]
+    [InlineData("$expand=LearningOutcomes($expand=SkillLinks($expand=Nothing))", "")]
+    [InlineData("$expand=LearningOutcomes($orderby=Origin)", "$orderby inside $expand")]
+    [InlineData("$skiptoken=notatoken", "$skiptoken")]
+    [InlineData("$filter=NoSuchProperty eq 1", "NoSuchProperty")]
+    public async Task Unsupported_requests_answer_400_naming_what(string query, string named)
+    {
+        var result = await api.GetAsync("/odata/LearningOpportunities?" + query);
+
+        Assert.Equal(HttpStatusCode.BadRequest, result.Status);
+        Assert.Contains(named, result.Error!.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Expansion_depth_and_filter_size_are_limited()
+    {
+        var deep = await api.GetAsync("/odata/LearningOpportunities?$expand=LearningOutcomes($expand=SkillLinks),Providers&$top=1");
+        var tooBig = await api.GetAsync("/odata/LearningOpportunities?$filter=" + string.Join(" or ", Enumerable.Range(0, 60).Select(i => $"EqfLevel eq {i}")));
+
+        Assert.Equal(HttpStatusCode.OK, deep.Status);
+        Assert.Equal(HttpStatusCode.BadRequest, tooBig.Status);
+        Assert.Contains("nodes", tooBig.Error!.Message, StringComparison.Ordinal);
+    }
+}

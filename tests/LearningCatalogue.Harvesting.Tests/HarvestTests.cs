@@ -1,0 +1,119 @@
+using System.Net;
+using LearningCatalogue.Catalogue.Model;
+using LearningCatalogue.Catalogue.Tests;
+
+namespace LearningCatalogue.Harvesting.Tests;
+
+/// <summary>Harvests that change the catalogue between pages, on a catalogue of their own.</summary>
+public sealed class HarvestTests(HarvestingApi api) : IClassFixture<HarvestingApi>
+{
+    private static readonly (string, string) PageOf50 = ("Prefer", "odata.maxpagesize=50");
+
+    private async Task<Guid> AddPublishedAsync(string key)
+    {
+        var entry = SampleEntries.Full(key) with { Status = PublicationStatus.Published, LearningOutcomes = [] };
+        entry = entry with { LearningOutcomes = [new LearningOutcome { Id = Guid.NewGuid(), Text = [new("en", "Added during a harvest.")] }] };
+        await api.Catalogue.RestoreAsync([entry]);
+        return entry.Id;
+    }
+
+    [Fact]
+    public async Task A_harvest_returns_each_entry_once_while_entries_are_inserted_and_deleted()
+    {
+        var before = (await api.PublishedNowAsync()).Select(e => e.Id).ToList();
+        var seen = new List<Guid>();
+        var removed = new HashSet<Guid>();
+        var removedUnseen = new HashSet<Guid>();
+        var url = "/odata/LearningOpportunities?$select=Id";
+        for (var page = 1; url is not null; page++)
+        {
+            var result = await api.GetAsync(url, PageOf50);
+            Assert.Equal(HttpStatusCode.OK, result.Status);
+            Assert.Contains("odata.maxpagesize=50", result.Header("Preference-Applied"), StringComparison.Ordinal);
+            seen.AddRange(result.Entries.Select(e => e.Id));
+            url = result.NextLink?.PathAndQuery;
+            if (page % 3 != 0) continue;
+            // Between pages: one entry already harvested and one not yet harvested go, and a new one comes.
+            var unseen = before.First(id => !seen.Contains(id) && !removed.Contains(id));
+            removedUnseen.Add(unseen);
+            foreach (var gone in new[] { seen[^1], unseen })
+            {
+                Assert.True(await api.Catalogue.DeleteAsync(gone));
+                removed.Add(gone);
+            }
+            await AddPublishedAsync($"inserted-{page}");
+        }
+
+        Assert.Equal(seen.Count, seen.Distinct().Count());
+        Assert.Subset(seen.ToHashSet(), before.Except(removed).ToHashSet());
+        Assert.DoesNotContain(seen, removedUnseen.Contains);
+        Assert.True(seen.Count > 900);
+    }
+
+    [Fact]
+    public async Task A_harvest_ordered_by_a_nullable_property_is_complete_and_in_order()
+    {
+        var published = await api.PublishedNowAsync();
+        var expected = published.OrderByDescending(e => e.EctsCredits).ThenBy(e => e.Key, StringComparer.Ordinal).Select(e => e.EctsCredits).ToList();
+        var seen = new List<ODataNode>();
+        for (var url = "/odata/LearningOpportunities?$select=Id,EctsCredits&$orderby=EctsCredits desc,Key"; url is not null;)
+        {
+            var result = await api.GetAsync(url, PageOf50);
+            seen.AddRange(result.Entries);
+            url = result.NextLink?.PathAndQuery;
+        }
+
+        Assert.Equal(published.Select(e => e.Id).Order(), seen.Select(e => e.Id).Order());
+        Assert.Equal(expected, seen.Select(e => (decimal?)e["EctsCredits"]));
+    }
+
+    [Fact]
+    public async Task A_delta_round_trip_reports_added_changed_and_withdrawn_entries()
+    {
+        var harvested = new List<Guid>();
+        Uri? deltaLink = null;
+        for (var url = "/odata/LearningOpportunities?$select=Id,Location"; url is not null;)
+        {
+            var result = await api.GetAsync(url, ("Prefer", "odata.track-changes, odata.maxpagesize=200"));
+            Assert.Contains("odata.track-changes", result.Header("Preference-Applied"), StringComparison.Ordinal);
+            harvested.AddRange(result.Entries.Select(e => e.Id));
+            (url, deltaLink) = (result.NextLink?.PathAndQuery, result.DeltaLink);
+        }
+        Assert.NotNull(deltaLink);
+        var entries = await api.PublishedNowAsync();
+        var (changed, withdrawn, deleted) = (entries[10], entries[20], entries[30]);
+
+        var added = await AddPublishedAsync("added-after-harvest");
+        await api.Catalogue.UpdateAsync(changed.Id, changed with { Location = "Moved online" });
+        await api.Catalogue.Store.UpdateAsync(withdrawn with { Status = PublicationStatus.Withdrawn });
+        await api.Catalogue.DeleteAsync(deleted.Id);
+        var delta = await api.GetAsync(deltaLink.PathAndQuery);
+        var quiet = await api.GetAsync(delta.DeltaLink!.PathAndQuery);
+
+        Assert.Equal(HttpStatusCode.OK, delta.Status);
+        Assert.Equal(new[] { added, changed.Id }.Order(), delta.Entries.Select(e => e.Id).Order());
+        Assert.Equal("Moved online", delta.Entries.Single(e => e.Id == changed.Id)["Location"]);
+        Assert.Equal(new[] { withdrawn.Id, deleted.Id }.Order(), delta.Removed.Order());
+        Assert.Empty(quiet.Entries);
+        Assert.Empty(quiet.Removed);
+        Assert.Equal(entries.Count, harvested.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task A_delta_link_older_than_the_retention_answers_410()
+    {
+        var first = await api.GetAsync("/odata/LearningOpportunities?$select=Id&$filter=EqfLevel eq 5", ("Prefer", "odata.track-changes"));
+        try
+        {
+            api.Clock.Offset = TimeSpan.FromDays(31);
+            var stale = await api.GetAsync(first.DeltaLink!.PathAndQuery);
+
+            Assert.Equal(HttpStatusCode.Gone, stale.Status);
+            Assert.Contains("harvest again", stale.Error!.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            api.Clock.Offset = TimeSpan.Zero;
+        }
+    }
+}

@@ -1,0 +1,216 @@
+using System.Text.RegularExpressions;
+using LearningCatalogue.Catalogue.Model;
+using LearningCatalogue.Skills.Esco;
+
+namespace LearningCatalogue.Search.Tests;
+
+/// <summary>What a learner gets from the index of the 975 edX courses; expectations are computed from the database.</summary>
+public sealed class CorpusSearchTests(IndexedCorpus corpus) : IClassFixture<IndexedCorpus>
+{
+    private static string AllText(LearningOpportunity e) => string.Join("\n",
+        e.Title.Concat(e.Summary).Concat(e.Description).Concat(e.LearningOutcomes.SelectMany(o => o.Text)).Select(t => t.Value)).ToLowerInvariant();
+
+    private static bool HasWord(LearningOpportunity e, string word) => Regex.IsMatch(AllText(e), $@"\b{Regex.Escape(word)}\b");
+
+    private LearningOpportunity Entry(SearchHit hit) => corpus.Entries.Single(e => e.Id == hit.Id);
+
+    private static HashSet<Guid> Ids(IEnumerable<SearchHit> hits) => hits.Select(h => h.Id).ToHashSet();
+
+    [Fact]
+    public async Task Only_published_entries_are_indexed()
+    {
+        var all = await corpus.AllHitsAsync(new SearchRequest());
+        Assert.Equal(corpus.Published.Select(e => e.Id).ToHashSet(), Ids(all));
+        Assert.True(corpus.Published.Count < corpus.Entries.Count);
+    }
+
+    [Fact]
+    public async Task English_words_match_their_inflections()
+    {
+        var hits = await corpus.AllHitsAsync(new SearchRequest { Query = "managing", Language = "en" });
+        // "managing" and "management" share their stem: courses that only say "management" are found.
+        Assert.Contains(hits, h => HasWord(Entry(h), "management") && !HasWord(Entry(h), "managing"));
+    }
+
+    [Fact]
+    public async Task Spanish_words_match_their_inflections()
+    {
+        var hits = await corpus.AllHitsAsync(new SearchRequest { Query = "empresa", Language = "es" });
+        Assert.Contains(hits, h => HasWord(Entry(h), "empresas") && !HasWord(Entry(h), "empresa"));
+    }
+
+    [Fact]
+    public async Task French_accents_need_not_be_typed()
+    {
+        var result = await corpus.Search.SearchAsync(new SearchRequest { Query = "developpement", Language = "fr" });
+        Assert.Contains(result.Hits, h => h.Title == "Gestion de projets de développement");
+        Assert.Contains("<mark>développement</mark>", result.Hits.First(h => h.Title == "Gestion de projets de développement").Snippet ?? "");
+    }
+
+    [Fact]
+    public async Task A_French_query_finds_an_English_course_through_the_labels_of_its_linked_skill()
+    {
+        var hits = await corpus.AllHitsAsync(new SearchRequest { Query = "programmation informatique", Language = "fr" });
+        var english = hits.Select(Entry).Where(e => e.Title[0].Language == "en" && !AllText(e).Contains("programmation")).ToList();
+        Assert.NotEmpty(english);
+        Assert.All(english, e => Assert.Contains(e.LearningOutcomes.SelectMany(o => o.SkillLinks), l => l.SkillUri == EdxCorpus.ComputerProgramming));
+        // The hit shows the skill with its French label.
+        var hit = hits.First(h => h.Id == english[0].Id);
+        Assert.Contains(hit.Outcomes.SelectMany(o => o.Skills), s => s.Uri == EdxCorpus.ComputerProgramming && s.Label == "programmation informatique");
+    }
+
+    [Fact]
+    public async Task Filtering_by_a_skill_group_finds_entries_linked_to_its_narrower_skills()
+    {
+        var taxonomy = EdxCorpus.Taxonomy;
+        var group = taxonomy.Ancestors(EdxCorpus.Python).First(a => taxonomy.Find(a)?.ConceptType == EscoConceptType.SkillGroup);
+        var expected = corpus.Published
+            .Where(e => e.LearningOutcomes.SelectMany(o => o.SkillLinks).Any(l => l.SkillUri == group || taxonomy.Ancestors(l.SkillUri).Contains(group)))
+            .Select(e => e.Id).ToHashSet();
+
+        var hits = await corpus.AllHitsAsync(new SearchRequest { Filters = new Dictionary<string, IReadOnlyList<string>> { [Facets.Skill] = [group] } });
+
+        Assert.Equal(expected, Ids(hits));
+        Assert.Contains(hits.Select(Entry), e => e.LearningOutcomes.SelectMany(o => o.SkillLinks).Any(l => l.SkillUri == EdxCorpus.Python));
+    }
+
+    [Fact]
+    public async Task Facet_counts_ignore_their_own_filter_and_equal_counts_over_the_database()
+    {
+        var filters = new Dictionary<string, IReadOnlyList<string>> { [Facets.Eqf] = ["5", "6"], [Facets.Country] = ["BEL"], [Facets.Fee] = [Facets.Free] };
+        var result = await corpus.Search.SearchAsync(new SearchRequest { Filters = filters, Size = 1 });
+
+        // Independently: each facet's values over the published entries passing every other facet's filter.
+        var facetValues = new Dictionary<string, Func<LearningOpportunity, IEnumerable<string>>>
+        {
+            [Facets.Eqf] = e => e.EqfLevel is { } l ? [l.ToString()] : [],
+            [Facets.Country] = e => e.Providers.Select(p => p.Country).OfType<string>().Distinct(),
+            [Facets.Fee] = e => e.Fees.Count == 0 ? [] : [e.Fees.Min(f => f.Amount) == 0 ? Facets.Free : Facets.Paid],
+            [Facets.Language] = e => e.InstructionLanguages,
+            [Facets.Credential] = e => [SearchDocumentBuilder.CredentialValue(e.CredentialKind)],
+            [Facets.Field] = e => e.ThematicFields,
+            [Facets.Mode] = e => e.Mode is { } m ? [m] : [],
+        };
+        bool Passes(LearningOpportunity e, string? except) =>
+            filters.Where(f => f.Key != except).All(f => facetValues[f.Key](e).Intersect(f.Value).Any());
+
+        Assert.Equal(corpus.Published.Count(e => Passes(e, null)), result.Total);
+        foreach (var (facet, values) in facetValues)
+        {
+            var expected = corpus.Published.Where(e => Passes(e, facet)).SelectMany(values)
+                .GroupBy(v => v).ToDictionary(g => g.Key, g => g.Count());
+            var actual = result.Facets[facet].Where(c => c.Count > 0).ToDictionary(c => c.Value, c => c.Count);
+            Assert.Equal(expected.OrderBy(p => p.Key), actual.OrderBy(p => p.Key));
+        }
+        // Other EQF levels are counted although the filter chose 5 and 6: the counts are disjunctive.
+        Assert.Contains(result.Facets[Facets.Eqf], c => c.Value == "4" && c.Count > 0);
+
+        // The skill facet counts every linked skill with its ancestors.
+        var skillCounts = result.Facets[Facets.Skill].ToDictionary(c => c.Value, c => c.Count);
+        foreach (var (uri, count) in skillCounts)
+        {
+            Assert.Equal(corpus.Published.Where(e => Passes(e, null)).Count(e => e.LearningOutcomes.SelectMany(o => o.SkillLinks)
+                .Any(l => l.SkillUri == uri || EdxCorpus.Taxonomy.Ancestors(l.SkillUri).Contains(uri))), count);
+        }
+    }
+
+    [Theory]
+    [InlineData(Ranges.Ects, "2..4")]
+    [InlineData(Ranges.Hours, "..20")]
+    [InlineData(Ranges.Price, "60..")]
+    [InlineData(Ranges.Start, "2027-03-01..2027-06-30")]
+    public async Task Range_filters_keep_the_entries_within_the_range(string range, string text)
+    {
+        var (request, errors) = SearchRequestParser.Parse([new(range, text)], new SearchOptions());
+        Assert.Empty(errors);
+        Func<LearningOpportunity, bool> within = range switch
+        {
+            Ranges.Ects => e => e.EctsCredits is >= 2 and <= 4,
+            Ranges.Hours => e => e.WorkloadHours <= 20,
+            Ranges.Price => e => e.Fees.Count > 0 && e.Fees.Min(f => f.Amount) >= 60,
+            _ => e => e.StartDate >= new DateOnly(2027, 3, 1) && e.StartDate <= new DateOnly(2027, 6, 30),
+        };
+        var expected = corpus.Published.Where(within).Select(e => e.Id).ToHashSet();
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected, Ids(await corpus.AllHitsAsync(request!)));
+    }
+
+    [Fact]
+    public async Task Hits_come_in_the_order_asked_for()
+    {
+        var byStart = await corpus.AllHitsAsync(new SearchRequest { Sort = SearchSort.Start });
+        var starts = byStart.Select(h => h.StartDate).ToList();
+        // Ascending, entries without a start date last.
+        Assert.Equal(starts.OrderBy(d => d ?? DateOnly.MaxValue), starts);
+
+        var byEcts = await corpus.AllHitsAsync(new SearchRequest { Sort = SearchSort.Ects, Descending = true });
+        var ects = byEcts.Select(h => h.EctsCredits).ToList();
+        Assert.Equal(ects.OrderByDescending(c => c ?? decimal.MinValue), ects);
+
+        var byTitle = await corpus.AllHitsAsync(new SearchRequest { Sort = SearchSort.Title });
+        var titles = byTitle.Select(h => SearchDocumentBuilder.SortKey(Entry(h).Title[0].Value)).ToList();
+        Assert.Equal(titles.Order(StringComparer.Ordinal), titles);
+
+        var byRelevance = (await corpus.Search.SearchAsync(new SearchRequest { Query = "data science", Size = 50 })).Hits;
+        Assert.Equal(byRelevance.Select(h => h.Score).OrderDescending(), byRelevance.Select(h => h.Score));
+        Assert.Contains("data", byRelevance[0].Title, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Theory]
+    [InlineData(SearchSort.Relevance, "learn")]
+    [InlineData(SearchSort.Start, null)]
+    [InlineData(SearchSort.Title, null)]
+    public async Task The_cursor_returns_every_hit_exactly_once(SearchSort sort, string? query)
+    {
+        var first = await corpus.Search.SearchAsync(new SearchRequest { Query = query, Sort = sort, Size = 37 });
+        var seen = new List<Guid>();
+        for (var page = first; ; page = await corpus.Search.SearchAsync(new SearchRequest { Query = query, Sort = sort, Size = 37, Cursor = page.NextCursor }))
+        {
+            seen.AddRange(page.Hits.Select(h => h.Id));
+            if (page.NextCursor is null) break;
+        }
+        Assert.True(first.Total > 100);
+        Assert.Equal(first.Total, seen.Count);
+        Assert.Equal(seen.Count, seen.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task A_typing_error_still_finds_and_a_query_without_hits_gets_a_correction()
+    {
+        var fuzzy = await corpus.Search.SearchAsync(new SearchRequest { Query = "managment" });
+        Assert.Contains(fuzzy.Hits, h => h.Title.Contains("Management", StringComparison.Ordinal));
+
+        var none = await corpus.Search.SearchAsync(new SearchRequest { Query = "pyton \"machne\"" });
+        Assert.Equal(0, none.Total);
+        Assert.Equal("python \"machine\"", none.Suggestion);
+    }
+
+    [Fact]
+    public async Task Hits_mark_the_matched_words_in_their_snippet()
+    {
+        var result = await corpus.Search.SearchAsync(new SearchRequest { Query = "\"machine learning\"", Language = "en" });
+        Assert.NotEmpty(result.Hits);
+        // Each snippet marks words of the query, in any of their inflections ("learn" for "learning"), and only those.
+        Assert.All(result.Hits, h =>
+        {
+            var marked = Regex.Matches(h.Snippet!, "<mark>(.*?)</mark>").Select(m => m.Groups[1].Value.ToLowerInvariant()).ToList();
+            Assert.NotEmpty(marked);
+            Assert.All(marked, word => Assert.Matches("^(machin|learn)", word));
+        });
+    }
+
+    [Fact]
+    public async Task Type_ahead_completes_titles_providers_and_skill_labels()
+    {
+        var english = await corpus.Search.SuggestAsync("progr", "en");
+        Assert.NotEmpty(english.Titles);
+        Assert.All(english.Titles, t => Assert.Matches(@"(?i)\bprogr", t));
+        Assert.Contains(english.Skills, s => s.Uri == EdxCorpus.ComputerProgramming && s.Label == "computer programming");
+
+        var french = await corpus.Search.SuggestAsync("programmation info", "fr");
+        Assert.Contains(french.Skills, s => s.Label == "programmation informatique");
+
+        var providers = await corpus.Search.SuggestAsync("harv", "en");
+        Assert.Contains("Harvard University", providers.Providers);
+    }
+}
