@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs Learning Catalogue on its embedded defaults: SQLite in the data folder, the web host on 127.0.0.1.
-# On first start with an empty catalogue it imports the sample corpus from ../shared/corpora when present.
+# Runs Learning Catalogue on its embedded defaults: SQLite and a Virtuoso RDF store in the data folder, Lucene
+# indexes in indexes/, the web host on 127.0.0.1. On first start it imports ESCO (../shared/esco-data) and the
+# sample corpus (../shared/corpora) when present, the courses published with suggested skill links.
 # Safe to run again: migrations and the sample import only do what is not done yet.
 #
 #   ./run.sh [--port N] [--data DIR]      (defaults: 5080 and ./data)
@@ -22,11 +23,17 @@ data="$(cd "$data" && pwd)"
 "$root/src/tools/prerequisites.sh"
 dotnet build "$root/LearningCatalogue.sln" -c Release -nologo -v quiet -clp:"ErrorsOnly;NoSummary"
 
+# The search indexes live in the repository's indexes/ folder, for the command line and the web host alike.
+export Catalogue__Search__IndexFolder="$root/indexes"
 "$root/catalogue" --data "$data" db migrate
+# ESCO into the RDF store (a Virtuoso of the data folder's own) when it holds none, and the skill suggestion index.
+"$root/catalogue" --data "$data" esco import --if-empty
+# The sample corpus, published with suggested skill links, on first start (an administrator's import).
 corpus="$root/../shared/corpora/edx_courses.csv"
 if [[ -f "$corpus" ]]; then
-  "$root/catalogue" --data "$data" import courses "$corpus" --if-empty --skip-invalid
+  "$root/catalogue" --data "$data" import courses "$corpus" --if-empty --skip-invalid --publish --link-skills
 fi
+"$root/catalogue" --data "$data" index rebuild
 
 echo "Learning Catalogue on http://127.0.0.1:$port (data in $data). Ctrl+C stops it."
 cd "$root/src/LearningCatalogue.Api/bin/Release/net10.0"

@@ -82,9 +82,14 @@ public sealed class CatalogueService(
     }
 
     /// <summary>Creates drafts for many descriptions in one transaction: all are stored, or none.</summary>
-    public async Task<IReadOnlyList<LearningOpportunity>> CreateManyAsync(IEnumerable<LearningOpportunity> descriptions, CancellationToken cancellationToken = default)
+    /// <param name="status">
+    /// Draft for what providers submit. An administrator's import may store entries as published at once (the sample
+    /// corpus, so that a new installation has something to search); that bypasses review and is never a provider's path.
+    /// </param>
+    public async Task<IReadOnlyList<LearningOpportunity>> CreateManyAsync(
+        IEnumerable<LearningOpportunity> descriptions, CancellationToken cancellationToken = default, PublicationStatus status = PublicationStatus.Draft)
     {
-        var entries = descriptions.Select(NewDraft).ToList();
+        var entries = descriptions.Select(d => NewDraft(d) with { Status = status }).ToList();
         await RestoreAsync(entries, cancellationToken);
         return entries;
     }

@@ -86,7 +86,7 @@ internal static class EscoCommands
     }
 
     /// <summary>The store holding ESCO (imported when empty) and a suggestion index built from it.</summary>
-    private static async Task<SkillSuggestionIndex> EnsureReadyAsync(IServiceProvider services, CancellationToken cancellationToken)
+    public static async Task<SkillSuggestionIndex> EnsureReadyAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         var rdf = services.GetRequiredService<Rdf.ISparqlStore>();
         if (await EscoGraph.CurrentAsync(rdf, cancellationToken) is null)

@@ -10,6 +10,8 @@ using LearningCatalogue.Catalogue.Storage;
 using LearningCatalogue.Catalogue.Validation;
 using LearningCatalogue.Catalogue.Vocabularies;
 using Microsoft.Extensions.DependencyInjection;
+using LearningCatalogue.Rdf;
+using LearningCatalogue.Skills.Linking;
 using Spectre.Console;
 
 namespace LearningCatalogue.Cli;
@@ -24,18 +26,28 @@ internal static class ImportCommands
         file.AcceptExistingOnly();
         var skipInvalid = new Option<bool>("--skip-invalid") { Description = "Import the good rows and report the bad ones, instead of importing nothing when a row is bad." };
         var ifEmpty = new Option<bool>("--if-empty") { Description = "Import only when the catalogue holds no entry yet (the first-start sample import)." };
-        var command = new Command("courses", "Import courses from a CSV file as drafts.") { file, skipInvalid, ifEmpty };
+        var publish = new Option<bool>("--publish") { Description = "Administrators only: store the entries as published, bypassing review (the sample corpus)." };
+        var linkSkills = new Option<bool>("--link-skills") { Description = "Link each outcome to its best suggested ESCO skills (starts the RDF store, imports ESCO if it has none)." };
+        var command = new Command("courses", "Import courses from a CSV file as drafts.") { file, skipInvalid, ifEmpty, publish, linkSkills };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            await using var services = CatalogueCommandLine.Services(parseResult);
+            var linking = parseResult.GetValue(linkSkills);
+            await using var services = CatalogueCommandLine.Services(parseResult, add: linking ? SkillServices.Add : null);
             if (parseResult.GetValue(ifEmpty) && await services.GetRequiredService<LearningOpportunityStore>().CountAsync(cancellationToken) > 0)
             {
                 AnsiConsole.MarkupLine("The catalogue is not empty; nothing imported.");
                 return 0;
             }
+            await using var store = linking ? await SkillServices.StartStoreAsync(services, cancellationToken) : null;
+            if (linking) await EscoCommands.EnsureReadyAsync(services, cancellationToken);
             var importer = new EdxCourseImporter(services.GetRequiredService<CatalogueService>(), services.GetRequiredService<IVocabularyCatalog>());
             var path = parseResult.GetValue(file)!.FullName;
-            var options = new EdxImportOptions { SkipInvalidRows = parseResult.GetValue(skipInvalid) };
+            var options = new EdxImportOptions
+            {
+                SkipInvalidRows = parseResult.GetValue(skipInvalid),
+                Publish = parseResult.GetValue(publish),
+                Enrich = linking ? entry => services.GetRequiredService<SuggestedSkillLinks>().Link(entry) : null,
+            };
             return await ReportFailures(async () =>
             {
                 var report = await AnsiConsole.Progress().StartAsync(async progress =>
@@ -44,11 +56,32 @@ internal static class ImportCommands
                     using var reader = new StreamReader(path);
                     return await importer.ImportAsync(reader, options, new Progress<int>(rows => task.Value = rows), cancellationToken);
                 });
+                if (linking) await WriteLinksToRdfAsync(services, report, cancellationToken);
                 PrintReport(report);
                 return 0;
             });
         });
         return command;
+    }
+
+    /// <summary>
+    /// The links go to the RDF store after the database commit; when that fails, the imported entries are removed
+    /// again, so that the import leaves nothing behind that only one store knows.
+    /// </summary>
+    private static async Task WriteLinksToRdfAsync(IServiceProvider services, ImportReport report, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await services.GetRequiredService<CatalogueGraph>().AddLinksAsync(report.Entries, cancellationToken);
+        }
+        catch (Exception)
+        {
+            var catalogue = services.GetRequiredService<CatalogueService>();
+            foreach (var entry in report.Entries) await catalogue.DeleteAsync(entry.Id, CancellationToken.None);
+            throw;
+        }
+        var links = report.Entries.Sum(e => e.LearningOutcomes.Sum(o => o.SkillLinks.Count));
+        AnsiConsole.MarkupLineInterpolated($"Linked outcomes to {links} suggested ESCO skills, in the database and the RDF store.");
     }
 
     private static Command Json()
@@ -93,7 +126,7 @@ internal static class ImportCommands
             return await import();
         }
         catch (Exception exception) when (exception is CatalogueValidationException or EdxImportException or JsonException
-                                              or DuplicateKeyException or DbException)
+                                              or DuplicateKeyException or DbException or SparqlException)
         {
             AnsiConsole.MarkupLineInterpolated($"[red]Nothing imported.[/] {exception.Message}");
             if (exception is EdxImportException { InvalidRows: { Count: > 0 } rows })

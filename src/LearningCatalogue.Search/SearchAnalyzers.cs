@@ -8,6 +8,7 @@ using Lucene.Net.Analysis.Fr;
 using Lucene.Net.Analysis.It;
 using Lucene.Net.Analysis.Miscellaneous;
 using Lucene.Net.Analysis.NGram;
+using LearningCatalogue.Skills.Suggestion;
 using Lucene.Net.Analysis.Nl;
 using Lucene.Net.Analysis.Pt;
 using Lucene.Net.Analysis.Standard;
@@ -82,7 +83,7 @@ internal sealed class SearchAnalyzers : AnalyzerWrapper
         base.Dispose(disposing);
     }
 
-    private static Analyzer CreateLanguage(string key) => new Folding(key switch
+    private static Analyzer CreateLanguage(string key) => new AccentFoldingAnalyzer(key switch
     {
         "en" => new EnglishAnalyzer(Version),
         "fr" => new FrenchAnalyzer(Version),
@@ -105,47 +106,4 @@ internal sealed class SearchAnalyzers : AnalyzerWrapper
         return new TokenStreamComponents(tokenizer, stream);
     });
 
-    /// <summary>
-    /// Folds accents after the language's own chain (its stemmer expects them), so that "developpement" finds
-    /// "développement" and a learner without a French keyboard is served.
-    /// </summary>
-    private sealed class Folding(Analyzer inner) : AnalyzerWrapper(PER_FIELD_REUSE_STRATEGY)
-    {
-        /// <summary>The tokens of a text as a field analyzes it, with their positions and offsets in the text.</summary>
-    public IReadOnlyList<AnalyzedToken> Analyze(string field, string text) => Analyze(GetTokenStream(field, text));
-
-    /// <summary>The tokens of a text as an analyzer of this set analyzes it.</summary>
-    public static IReadOnlyList<AnalyzedToken> Analyze(Analyzer analyzer, string text) => Analyze(analyzer.GetTokenStream("", text));
-
-    private static List<AnalyzedToken> Analyze(TokenStream stream)
-    {
-        using (stream)
-        {
-            var term = stream.AddAttribute<ICharTermAttribute>();
-            var offset = stream.AddAttribute<IOffsetAttribute>();
-            var increment = stream.AddAttribute<IPositionIncrementAttribute>();
-            var tokens = new List<AnalyzedToken>();
-            var position = -1;
-            stream.Reset();
-            while (stream.IncrementToken())
-            {
-                position += increment.PositionIncrement;
-                tokens.Add(new AnalyzedToken(term.ToString(), position, offset.StartOffset, offset.EndOffset));
-            }
-            stream.End();
-            return tokens;
-        }
-    }
-
-    protected override Analyzer GetWrappedAnalyzer(string fieldName) => inner;
-
-        protected override TokenStreamComponents WrapComponents(string fieldName, TokenStreamComponents components) =>
-            new(components.Tokenizer, new ASCIIFoldingFilter(components.TokenStream));
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing) inner.Dispose();
-            base.Dispose(disposing);
-        }
-    }
 }

@@ -25,6 +25,7 @@ public static class SkillsServiceCollectionExtensions
         services.AddSingleton<SkillSearch>();
         services.AddSingleton<CatalogueGraph>();
         services.AddSingleton<SkillLinkService>();
+        services.AddSingleton<SuggestedSkillLinks>();
         return services;
     }
 

@@ -47,6 +47,11 @@ public static class SharedData
 {
     public static string Folder { get; } = Locate();
 
+    /// <summary>The official ESCO CSV package (never copied into the repository).</summary>
+    public static string EscoFolder => Directory.Exists(Path.Combine(Folder, "esco-data"))
+        ? Path.Combine(Folder, "esco-data")
+        : throw new DirectoryNotFoundException($"The ESCO package {Path.Combine(Folder, "esco-data")} is missing.");
+
     public static string File(string relativePath)
     {
         var path = Path.Combine(Folder, relativePath);

@@ -1,3 +1,4 @@
+using LearningCatalogue.Catalogue.Tests;
 using LearningCatalogue.Catalogue.Model;
 using LearningCatalogue.Skills.Esco;
 

@@ -13,9 +13,19 @@ public sealed record EdxImportOptions
 {
     /// <summary>Import the valid rows and report the invalid ones, instead of importing nothing when a row is invalid.</summary>
     public bool SkipInvalidRows { get; init; }
+
+    /// <summary>Store the entries as published rather than as drafts: an administrator's option for the sample corpus.</summary>
+    public bool Publish { get; init; }
+
+    /// <summary>Applied to each mapped entry before it is stored (for example, to link its outcomes to suggested skills).</summary>
+    public Func<LearningOpportunity, LearningOpportunity>? Enrich { get; init; }
 }
 
-public sealed record ImportReport(int Imported, int Skipped, IReadOnlyList<RowReport> Rows);
+public sealed record ImportReport(int Imported, int Skipped, IReadOnlyList<RowReport> Rows)
+{
+    /// <summary>The entries stored, as stored (with their ids).</summary>
+    public IReadOnlyList<LearningOpportunity> Entries { get; init; } = [];
+}
 
 /// <summary>What became of one record of the file.</summary>
 /// <param name="Row">1-based number of the data row (CSV record); the header is not counted.</param>
@@ -124,9 +134,12 @@ public sealed partial class EdxCourseImporter(CatalogueService catalogue, IVocab
             throw new EdxImportException($"Nothing was imported: {Describe(invalid[0])}{more}", invalid);
         }
 
+        IReadOnlyList<LearningOpportunity> stored;
         try
         {
-            await catalogue.CreateManyAsync(entries.Select(e => e.Entry), cancellationToken);
+            var enrich = options.Enrich ?? (entry => entry);
+            stored = await catalogue.CreateManyAsync(entries.Select(e => enrich(e.Entry)), cancellationToken,
+                options.Publish ? PublicationStatus.Published : PublicationStatus.Draft);
         }
         catch (CatalogueValidationException e) when (e.EntryIndex is { } index)
         {
@@ -134,7 +147,7 @@ public sealed partial class EdxCourseImporter(CatalogueService catalogue, IVocab
             var row = rows[entries[index].Row] with { Errors = [e.Result.ToString()] };
             throw new EdxImportException($"Nothing was imported: {Describe(row)}", [row]);
         }
-        return new ImportReport(entries.Count, invalid.Count, rows);
+        return new ImportReport(entries.Count, invalid.Count, rows) { Entries = stored };
     }
 
     private RowReport MapRow(int number, int line, Func<string, string> field, HashSet<(string, string)> usedKeys, out LearningOpportunity? entry)

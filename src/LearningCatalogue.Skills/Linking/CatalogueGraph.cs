@@ -1,4 +1,5 @@
 using System.Text;
+using LearningCatalogue.Catalogue.Model;
 using LearningCatalogue.Rdf;
 
 namespace LearningCatalogue.Skills.Linking;
@@ -11,7 +12,8 @@ namespace LearningCatalogue.Skills.Linking;
 /// </summary>
 public sealed class CatalogueGraph(ISparqlStore store)
 {
-    public const string GraphIri = "urn:learning-catalogue:catalogue";
+    // The Graph Store Protocol names graphs by http IRIs (Sparql.Iri refuses others), as EscoGraph does.
+    public const string GraphIri = "http://learning-catalogue.example/graph/catalogue";
     public const string Elm = "http://data.europa.eu/snb/model/elm/";
     private const string RdfType = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
 
@@ -36,6 +38,24 @@ public sealed class CatalogueGraph(ISparqlStore store)
             {insert}{'}'} {'}'}
             """;
         return store.UpdateAsync(update, cancellationToken);
+    }
+
+    /// <summary>Adds the skill links of many entries' outcomes at once (Graph Store POST), as a bulk import makes them.</summary>
+    public Task AddLinksAsync(IEnumerable<LearningOpportunity> entries, CancellationToken cancellationToken = default)
+    {
+        var triples = new NTriplesBuilder();
+        foreach (var entry in entries)
+        {
+            foreach (var outcome in entry.LearningOutcomes.Where(o => o.SkillLinks.Count > 0))
+            {
+                var outcomeIri = OutcomeIri(outcome.Id);
+                triples.AddIri(SpecificationIri(entry.Id), RdfType, Elm + "LearningAchievementSpecification")
+                    .AddIri(SpecificationIri(entry.Id), Elm + "learningOutcome", outcomeIri)
+                    .AddIri(outcomeIri, RdfType, Elm + "LearningOutcome");
+                foreach (var link in outcome.SkillLinks) triples.AddIri(outcomeIri, Elm + "relatedESCOSkill", link.SkillUri);
+            }
+        }
+        return triples.Count == 0 ? Task.CompletedTask : store.AddToGraphAsync(GraphIri, triples.ToString(), cancellationToken);
     }
 
     /// <summary>The ESCO skills an outcome links to, as the RDF store holds them.</summary>

@@ -95,7 +95,7 @@ internal sealed class SkillAnalyzers : AnalyzerWrapper
         base.Dispose(disposing);
     }
 
-    private static Analyzer Create(string language) => new Folding(language switch
+    private static Analyzer Create(string language) => new AccentFoldingAnalyzer(language switch
     {
         // EnglishAnalyzer's default stop set has 33 words; job ads and learning outcomes are full of pronouns and
         // auxiliaries ("you", "we", "have", "should") that would otherwise match rare label words.
@@ -105,22 +105,6 @@ internal sealed class SkillAnalyzers : AnalyzerWrapper
         _ => new StandardAnalyzer(Version),
     });
 
-    /// <summary>
-    /// Wraps a language analyzer to fold accents after stemming, so that "gerer" finds "gérer".
-    /// </summary>
-    private sealed class Folding(Analyzer inner) : AnalyzerWrapper(PER_FIELD_REUSE_STRATEGY)
-    {
-        protected override Analyzer GetWrappedAnalyzer(string fieldName) => inner;
-
-        protected override TokenStreamComponents WrapComponents(string fieldName, TokenStreamComponents components) =>
-            new(components.Tokenizer, new ASCIIFoldingFilter(components.TokenStream));
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing) inner.Dispose();
-            base.Dispose(disposing);
-        }
-    }
 
     /// <summary>The Snowball English stop list (general English function words, nothing domain-specific).</summary>
     private static readonly CharArraySet EnglishStopWords = new(Version,

@@ -1,3 +1,4 @@
+using LearningCatalogue.Catalogue.Tests;
 using LearningCatalogue.Skills.Esco;
 
 namespace LearningCatalogue.Skills.Tests.Integration;

@@ -1,6 +1,8 @@
+using LearningCatalogue.Catalogue.Tests;
 using LearningCatalogue.Rdf;
 using LearningCatalogue.Rdf.Tests;
 using LearningCatalogue.Skills.Esco;
+using LearningCatalogue.Skills.Suggestion;
 
 namespace LearningCatalogue.Skills.Tests.Integration;
 
@@ -20,6 +22,7 @@ public sealed class EscoStoreFixture : IAsyncLifetime
     private readonly VirtuosoFixture _virtuoso = new();
 
     public ISparqlStore Store { get; private set; } = null!;
+    public VirtuosoFixture Virtuoso => _virtuoso;
     public EscoImportResult FirstImport { get; private set; } = null!;
     public List<EscoImportProgress> Progress { get; } = [];
 
@@ -30,7 +33,29 @@ public sealed class EscoStoreFixture : IAsyncLifetime
         FirstImport = await new EscoImporter(Store).ImportAsync(SharedData.EscoFolder, new SyncProgress(Progress.Add));
     }
 
-    public Task DisposeAsync() => _virtuoso.DisposeAsync();
+    private readonly string _indexFolder = Directory.CreateTempSubdirectory("catalogue-skill-index-").FullName;
+    private SkillSuggestionIndex? _suggestions;
+
+    /// <summary>The skill suggestion index built from the store's ESCO, once for the collection (hosts open the same folder).</summary>
+    public string SuggestionIndexFolder => _indexFolder;
+
+    public async Task<SkillSuggestionIndex> SuggestionsAsync()
+    {
+        if (_suggestions is null)
+        {
+            var index = new SkillSuggestionIndex(_indexFolder);
+            await index.BuildAsync(new EscoSkillRepository(Store).AllSkillsAsync());
+            _suggestions = index;
+        }
+        return _suggestions;
+    }
+
+    public async Task DisposeAsync()
+    {
+        _suggestions?.Dispose();
+        await _virtuoso.DisposeAsync();
+        Directory.Delete(_indexFolder, recursive: true);
+    }
 
     /// <summary>Reports synchronously: <see cref="Progress{T}"/> posts to the thread pool and may report after the import returns.</summary>
     private sealed class SyncProgress(Action<EscoImportProgress> report) : IProgress<EscoImportProgress>

@@ -1,3 +1,4 @@
+using LearningCatalogue.Catalogue.Tests;
 using LearningCatalogue.Catalogue.Model;
 using LearningCatalogue.Skills.Esco;
 using LearningCatalogue.Skills.Suggestion;
@@ -17,7 +18,7 @@ public sealed class SkillLinkingBenchmarkTests(SkillLinkingBenchmarkTests.Englis
     [InlineData("house_validation.csv", 0.37)] // 39.7 measured
     public void RP_at_5_stays_above_the_tuned_floor(string file, double floor)
     {
-        var result = SkillLinkingEvaluation.Evaluate(fixture.Index, SuggestionSharedData.File("benchmarks/skill-linking/" + file));
+        var result = SkillLinkingEvaluation.Evaluate(fixture.Index, SharedData.File("benchmarks/skill-linking/" + file));
 
         Assert.True(result.RPAt5 >= floor, result.ToLine());
     }
@@ -28,7 +29,7 @@ public sealed class SkillLinkingBenchmarkTests(SkillLinkingBenchmarkTests.Englis
 
         public EnglishEscoIndex()
         {
-            var package = EscoCsvPackage.Read(SuggestionSharedData.File("esco-data/skills_en.csv") is var file ? Path.GetDirectoryName(file)! : "");
+            var package = EscoCsvPackage.Read(SharedData.EscoFolder);
             Index = new SkillSuggestionIndex(folder);
             Index.Build(package.Concepts.Select(English));
         }
@@ -49,29 +50,5 @@ public sealed class SkillLinkingBenchmarkTests(SkillLinkingBenchmarkTests.Englis
         };
 
         private static LocalizedText[] Only(IReadOnlyList<LocalizedText> texts) => [.. texts.Where(t => t.Language == "en")];
-    }
-}
-
-/// <summary>Finds ../shared next to the repository root, as the other test projects do.</summary>
-internal static class SuggestionSharedData
-{
-    private static readonly string Folder = Locate();
-
-    public static string File(string relativePath)
-    {
-        var path = Path.Combine(Folder, relativePath);
-        return System.IO.File.Exists(path) ? path : throw new FileNotFoundException($"The shared data file {path} is missing.", path);
-    }
-
-    private static string Locate()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (System.IO.File.Exists(Path.Combine(dir.FullName, "LearningCatalogue.sln")))
-            {
-                return Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared"));
-            }
-        }
-        throw new DirectoryNotFoundException("The tests run outside the repository: no LearningCatalogue.sln above " + AppContext.BaseDirectory);
     }
 }

@@ -1,0 +1,184 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using CsvHelper;
+using LearningCatalogue.Catalogue.Exchange;
+using LearningCatalogue.Catalogue.Model;
+using LearningCatalogue.Catalogue.Tests;
+using LearningCatalogue.Skills.Esco;
+using LearningCatalogue.Skills.Linking;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+
+namespace LearningCatalogue.Skills.Tests.Integration;
+
+/// <summary>The web host on the collection's Virtuoso (ESCO imported once): it builds its suggestion index from the store.</summary>
+public sealed class SkillApiFactory(EscoStoreFixture store) : WebApplicationFactory<Program>
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("catalogue-skills-api-").FullName;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        var options = store.Virtuoso.StoreOptions;
+        builder.UseSetting("Catalogue:DataFolder", Path.Combine(_folder, "data"));
+        builder.UseSetting("Catalogue:Search:IndexFolder", Path.Combine(_folder, "indexes"));
+        builder.UseSetting("Logging:Console:FormatterName", "simple");
+        builder.UseSetting("Catalogue:Virtuoso:Managed", "false");
+        builder.UseSetting("Catalogue:Rdf:QueryEndpoint", options.QueryEndpoint.ToString());
+        builder.UseSetting("Catalogue:Rdf:UpdateEndpoint", options.UpdateEndpoint.ToString());
+        builder.UseSetting("Catalogue:Rdf:GraphStoreEndpoint", options.GraphStoreEndpoint.ToString());
+        builder.UseSetting("Catalogue:Rdf:Username", options.Username);
+        builder.UseSetting("Catalogue:Rdf:Password", options.Password);
+        builder.UseSetting("Catalogue:Esco:SuggestionIndexFolder", store.SuggestionIndexFolder);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        SqliteConnection.ClearAllPools();
+        if (Directory.Exists(_folder)) Directory.Delete(_folder, recursive: true);
+    }
+}
+
+[Collection(EscoStoreCollection.Name)]
+public sealed class SkillApiTests : IDisposable
+{
+    private const string ComputerProgramming = "21d2f96d-35f7-4e3f-9745-c533d2dd6e97";
+    private const string Java = "http://data.europa.eu/esco/skill/19a8293b-8e95-4de3-983f-77484079c389";
+    private const string Skill = "http://data.europa.eu/esco/skill/";
+
+    private readonly EscoStoreFixture _store;
+    private readonly SkillApiFactory _factory;
+    private readonly HttpClient _client;
+
+    public SkillApiTests(EscoStoreFixture store)
+    {
+        _store = store;
+        store.SuggestionsAsync().GetAwaiter().GetResult();
+        _factory = new SkillApiFactory(store);
+        _client = _factory.CreateClient();
+    }
+
+    public void Dispose()
+    {
+        _client.Dispose();
+        _factory.Dispose();
+    }
+
+    /// <summary>The preferred label of a skill in one language, read from the CSV package rather than the store.</summary>
+    private static string CsvLabel(string uuid, string language)
+    {
+        using var reader = new StreamReader(Path.Combine(SharedData.EscoFolder, $"skills_{language}.csv"));
+        using var csv = new CsvReader(reader, CultureInfo.InvariantCulture);
+        return csv.GetRecords<dynamic>().Cast<IDictionary<string, object>>()
+            .Single(r => (string)r["conceptUri"] == Skill + uuid)["preferredLabel"].ToString()!;
+    }
+
+    [Theory]
+    [InlineData("en")]
+    [InlineData("fr")]
+    [InlineData("es")]
+    public async Task A_skill_is_looked_up_in_the_language_asked(string language)
+    {
+        var skill = await _client.GetFromJsonAsync<JsonObject>($"/api/skills/{ComputerProgramming}?lang={language}");
+
+        Assert.Equal(CsvLabel(ComputerProgramming, language), skill!["preferredLabel"]!["value"]!.GetValue<string>());
+        Assert.Equal(language, skill["preferredLabel"]!["language"]!.GetValue<string>());
+        Assert.Equal("released", skill["status"]!.GetValue<string>());
+        Assert.NotEmpty(skill["broaderChain"]!.AsArray());
+        Assert.NotEmpty(skill["narrower"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task An_unknown_skill_is_not_found_and_a_bad_language_is_refused()
+    {
+        Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync($"/api/skills/{Guid.NewGuid()}")).StatusCode);
+        var response = await _client.GetAsync($"/api/skills/{ComputerProgramming}?lang=fr%22%7D");
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True((await response.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!.AsObject().ContainsKey("lang"));
+    }
+
+    [Fact]
+    public async Task Skills_are_searched_in_French_and_filtered_by_type()
+    {
+        var french = await _client.GetFromJsonAsync<JsonObject>("/api/skills?q=programmation%20informatique&lang=fr");
+        Assert.Contains(Skill + ComputerProgramming, french!["items"]!.AsArray().Take(5).Select(i => i!["uri"]!.GetValue<string>()));
+
+        var knowledge = await _client.GetFromJsonAsync<JsonObject>("/api/skills?q=programming&lang=en&skillType=knowledge&size=50");
+        Assert.NotEmpty(knowledge!["items"]!.AsArray());
+        Assert.All(knowledge["items"]!.AsArray(), i => Assert.Equal("knowledge", i!["skillType"]!.GetValue<string>()));
+
+        var bad = await _client.GetAsync("/api/skills?q=x&skillType=colour&size=1000");
+        var errors = (await bad.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!.AsObject();
+        Assert.True(errors.ContainsKey("skillType") && errors.ContainsKey("size"));
+    }
+
+    [Fact]
+    public async Task Outcome_texts_get_skill_suggestions_with_evidence_in_three_languages()
+    {
+        foreach (var (text, language) in new[] { ("Write programs in Java", "en"), ("Programmer en Java", "fr"), ("Programar en Java", "es") })
+        {
+            var suggestions = await (await _client.PostAsJsonAsync("/api/skills/suggest", new { text, language, k = 5 })).Content.ReadFromJsonAsync<JsonArray>();
+            var java = suggestions!.Single(s => s!["uri"]!.GetValue<string>() == Java);
+            Assert.Contains("Java", java!["evidence"]!.AsArray().SelectMany(e => e!["matchedTerms"]!.AsArray()).Select(t => t!.GetValue<string>()));
+        }
+    }
+
+    [Fact]
+    public async Task Links_are_validated_stored_in_both_stores_and_shown_in_the_language_asked()
+    {
+        var created = await _client.PostAsync("/api/learning-opportunities", JsonContent.Create(SampleEntries.Full(), options: CatalogueJson.Options));
+        var entry = (await created.Content.ReadFromJsonAsync<LearningOpportunity>(CatalogueJson.Options))!;
+        var path = $"/api/learning-opportunities/{entry.Id}/outcomes";
+
+        async Task<JsonObject> Refused(object body)
+        {
+            var response = await _client.PutAsJsonAsync($"{path}/1/skills", body);
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            return (await response.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!.AsObject();
+        }
+        var unknown = Skill + Guid.NewGuid();
+        Assert.Contains(unknown, (await Refused(new { linkedBy = "ana@uni.eu", skills = new[] { new { uri = Java }, new { uri = unknown } } }))["skills[1].uri"]!.ToJsonString());
+        Assert.True((await Refused(new { linkedBy = "ana@uni.eu", skills = Enumerable.Range(0, 4).Select(_ => new { uri = Java }) })).ContainsKey("skills"));
+        // A skill group is released, but it is not a skill.
+        Assert.True((await Refused(new { linkedBy = "ana@uni.eu", skills = new[] { new { uri = "http://data.europa.eu/esco/isced-f/0613" } } })).ContainsKey("skills[0].uri"));
+
+        var linked = await _client.PutAsJsonAsync($"{path}/1/skills",
+            new { linkedBy = "ana@uni.eu", skills = new[] { new { uri = Java, suggested = true }, new { uri = Skill + ComputerProgramming, suggested = false } } });
+        Assert.Equal(HttpStatusCode.OK, linked.StatusCode);
+
+        var stored = await _client.GetFromJsonAsync<LearningOpportunity>($"/api/learning-opportunities/{entry.Id}", CatalogueJson.Options);
+        var links = stored!.LearningOutcomes[0].SkillLinks;
+        Assert.Equal([Java, Skill + ComputerProgramming], links.Select(l => l.SkillUri));
+        Assert.Equal([SkillLinkSource.Suggested, SkillLinkSource.Manual], links.Select(l => l.Source));
+        Assert.All(links, l => Assert.Equal("ana@uni.eu", l.LinkedBy));
+        Assert.Equal(CsvLabel(ComputerProgramming, "en"), links[1].Label);
+
+        var inRdf = await new CatalogueGraph(_store.Store).OutcomeLinksAsync(stored.LearningOutcomes[0].Id);
+        Assert.Equal(new[] { Java, Skill + ComputerProgramming }.Order(), inRdf.Order());
+
+        var french = await _client.GetFromJsonAsync<JsonArray>($"{path}?lang=fr");
+        Assert.Equal(CsvLabel(ComputerProgramming, "fr"), french![0]!["skillLinks"]![1]!["label"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.NotFound, (await _client.PutAsJsonAsync($"{path}/9/skills", new { linkedBy = "a", skills = new[] { new { uri = Java } } })).StatusCode);
+    }
+
+    [Fact]
+    public async Task Injection_through_a_search_or_a_skill_uri_changes_nothing()
+    {
+        // Records compare their dictionaries by reference: compare what they count.
+        static string Counts(EscoCounts c) => $"{c.GraphIri} {c.Triples} {c.Skills} {c.Groups} " +
+            string.Join(",", c.SkillPreferredLabels.Concat(c.SkillAlternativeLabels).Select(p => $"{p.Key}={p.Value}"));
+        var before = Counts(await new EscoSkillRepository(_store.Store).CountsAsync());
+
+        Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync("/api/skills?q=%22%20%7D%20DROP%20ALL%20%23")).StatusCode);
+        var created = await _client.PostAsync("/api/learning-opportunities", JsonContent.Create(SampleEntries.Full("injection"), options: CatalogueJson.Options));
+        var entry = (await created.Content.ReadFromJsonAsync<LearningOpportunity>(CatalogueJson.Options))!;
+        var response = await _client.PutAsJsonAsync($"/api/learning-opportunities/{entry.Id}/outcomes/1/skills",
+            new { linkedBy = "x", skills = new[] { new { uri = "http://data.europa.eu/esco/skill/x> } } ; DROP ALL ; #" } } });
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+
+        Assert.Equal(before, Counts(await new EscoSkillRepository(_store.Store).CountsAsync()));
+    }
+}
