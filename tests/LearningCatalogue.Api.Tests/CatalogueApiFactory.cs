@@ -1,3 +1,4 @@
+using LearningCatalogue.Catalogue.Tests;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
@@ -14,12 +15,7 @@ public sealed class CatalogueApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Catalogue:DataFolder", _dataFolder);
         builder.UseSetting("Logging:Console:FormatterName", "simple");
         builder.UseSetting("Catalogue:Search:IndexFolder", Path.Combine(_dataFolder, "indexes"));
-        // These tests need no RDF store: none is started, and the endpoints point where nothing answers (the discard port).
-        builder.UseSetting("Catalogue:Virtuoso:Managed", "false");
-        builder.UseSetting("Catalogue:Esco:ImportOnFirstStart", "false");
-        builder.UseSetting("Catalogue:Rdf:QueryEndpoint", "http://127.0.0.1:9/sparql");
-        builder.UseSetting("Catalogue:Rdf:UpdateEndpoint", "http://127.0.0.1:9/sparql");
-        builder.UseSetting("Catalogue:Rdf:GraphStoreEndpoint", "http://127.0.0.1:9/graph");
+        foreach (var (key, value) in TestHostSettings.WithoutRdfStore) builder.UseSetting(key, value);
     }
 
     protected override void Dispose(bool disposing)

@@ -71,6 +71,23 @@ public static class SharedData
     }
 }
 
+/// <summary>Settings for a web host under test.</summary>
+public static class TestHostSettings
+{
+    /// <summary>
+    /// No RDF store: none is started (so parallel test hosts never compete for Virtuoso's ports), ESCO is not
+    /// imported, and the endpoints point where nothing answers (the discard port). The skill endpoints answer 503.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> WithoutRdfStore { get; } = new Dictionary<string, string>
+    {
+        ["Catalogue:Virtuoso:Managed"] = "false",
+        ["Catalogue:Esco:ImportOnFirstStart"] = "false",
+        ["Catalogue:Rdf:QueryEndpoint"] = "http://127.0.0.1:9/sparql",
+        ["Catalogue:Rdf:UpdateEndpoint"] = "http://127.0.0.1:9/sparql",
+        ["Catalogue:Rdf:GraphStoreEndpoint"] = "http://127.0.0.1:9/graph",
+    };
+}
+
 /// <summary>Complete, valid entries with every field of the model filled.</summary>
 public static class SampleEntries
 {

@@ -74,6 +74,8 @@ public sealed class HarvestingApi : WebApplicationFactory<Program>, IAsyncLifeti
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Catalogue:DataFolder", _dataFolder);
+        builder.UseSetting("Catalogue:Search:IndexFolder", Path.Combine(_dataFolder, "indexes"));
+        foreach (var (key, value) in TestHostSettings.WithoutRdfStore) builder.UseSetting(key, value);
         builder.UseSetting("Catalogue:Harvesting:PageSize", "100");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));

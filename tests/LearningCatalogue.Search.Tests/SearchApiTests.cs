@@ -1,3 +1,4 @@
+using LearningCatalogue.Catalogue.Tests;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
@@ -17,6 +18,7 @@ public sealed class SearchApiFactory : WebApplicationFactory<Program>, IAsyncLif
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Catalogue:DataFolder", Path.Combine(_folder, "data"));
+        foreach (var (key, value) in TestHostSettings.WithoutRdfStore) builder.UseSetting(key, value);
         builder.UseSetting("Catalogue:Search:IndexFolder", Path.Combine(_folder, "indexes"));
         builder.UseSetting("Logging:Console:FormatterName", "simple");
         builder.ConfigureServices(services => services.AddSingleton<IEscoTaxonomySource>(EscoTaxonomySource.Fixed(EdxCorpus.Taxonomy)));

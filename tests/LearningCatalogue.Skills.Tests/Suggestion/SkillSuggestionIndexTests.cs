@@ -168,6 +168,7 @@ public sealed class SkillSuggestionIndexTests : IDisposable
     public async Task Builds_from_an_async_stream_while_searches_run()
     {
         using var cancel = new CancellationTokenSource();
+        var searching = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var searches = Task.Run(() =>
         {
             var count = 0;
@@ -175,10 +176,13 @@ public sealed class SkillSuggestionIndexTests : IDisposable
             {
                 Assert.NotEmpty(index.Suggest("design databases", "en", 3));
                 count++;
+                searching.TrySetResult();
             }
             return count;
         });
 
+        // The builds start once searches run, however late the thread pool schedules them on a loaded machine.
+        await searching.Task;
         await index.BuildAsync(Skills().ToAsyncEnumerable());
         await index.BuildAsync(Skills().ToAsyncEnumerable());
         await cancel.CancelAsync();
