@@ -49,29 +49,29 @@ internal static class LearningOpportunityEndpoints
     {
         var (description, error) = await ReadAsync(request, json.Value, cancellationToken);
         if (error is not null) return error;
-        try
+        return await RefusingBadInput<Created<LearningOpportunity>>(async () =>
         {
             var entry = await catalogue.CreateAsync(description!, cancellationToken);
             return TypedResults.Created($"/api/learning-opportunities/{entry.Id}", entry);
-        }
-        catch (CatalogueValidationException exception)
-        {
-            return TypedResults.ValidationProblem(exception.Result.Errors);
-        }
-        catch (DuplicateKeyException exception)
-        {
-            return KeyConflict(exception);
-        }
+        });
     }
 
-    private static async Task<Results<Ok<LearningOpportunity>, ProblemHttpResult, ValidationProblem>> Update(
+    private static async Task<Results<Ok<LearningOpportunity>, ValidationProblem, ProblemHttpResult>> Update(
         Guid id, HttpRequest request, CatalogueService catalogue, IOptions<JsonOptions> json, CancellationToken cancellationToken)
     {
         var (description, error) = await ReadAsync(request, json.Value, cancellationToken);
         if (error is not null) return error;
+        return await RefusingBadInput<Ok<LearningOpportunity>>(async () =>
+            await catalogue.UpdateAsync(id, description!, cancellationToken) is { } entry ? TypedResults.Ok(entry) : NotFound(id));
+    }
+
+    /// <summary>Runs a write; what the catalogue refuses (invalid fields, a key taken) answers the same way for every write.</summary>
+    private static async Task<Results<T, ValidationProblem, ProblemHttpResult>> RefusingBadInput<T>(
+        Func<Task<Results<T, ValidationProblem, ProblemHttpResult>>> write) where T : IResult
+    {
         try
         {
-            return await catalogue.UpdateAsync(id, description!, cancellationToken) is { } entry ? TypedResults.Ok(entry) : NotFound(id);
+            return await write();
         }
         catch (CatalogueValidationException exception)
         {

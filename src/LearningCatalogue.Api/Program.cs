@@ -1,5 +1,6 @@
 using LearningCatalogue.Api;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.HttpLogging;
 using LearningCatalogue.Catalogue;
 using LearningCatalogue.Catalogue.Exchange;
 using LearningCatalogue.Catalogue.Storage;
@@ -24,6 +25,12 @@ builder.Services.AddSingleton<IEscoTaxonomySource, EscoStoreTaxonomySource>();
 builder.Services.AddCatalogueSearch(configuration);
 builder.Services.ConfigureHttpJsonOptions(options => CatalogueJson.Configure(options.SerializerOptions));
 builder.Services.AddProblemDetails();
+// One structured event per request (method, path, status, duration); bodies and headers stay out of the log.
+builder.Services.AddHttpLogging(options =>
+{
+    options.LoggingFields = HttpLoggingFields.RequestMethod | HttpLoggingFields.RequestPath | HttpLoggingFields.ResponseStatusCode | HttpLoggingFields.Duration;
+    options.CombineLogs = true;
+});
 builder.Services.AddOpenApi();
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database").AddCheck<RdfHealthCheck>("rdf");
 builder.Services.AddHarvesting(builder.Configuration);
@@ -33,6 +40,7 @@ var app = builder.Build();
 // The schema is brought up to date before the first request is served.
 app.Services.GetRequiredService<CatalogueDatabase>().Migrate();
 
+app.UseHttpLogging();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.MapOpenApi();

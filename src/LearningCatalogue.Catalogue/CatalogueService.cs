@@ -1,19 +1,23 @@
 using LearningCatalogue.Catalogue.Model;
 using LearningCatalogue.Catalogue.Storage;
 using LearningCatalogue.Catalogue.Validation;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace LearningCatalogue.Catalogue;
 
 /// <summary>
 /// The catalogue's write path: gives new entries their identity and timestamps, validates every write,
 /// and stores it whole. API, CLI and importers all write through here. After each commit it tells the
-/// <see cref="ICatalogueChangeListener"/>s (the search index) what changed.
+/// <see cref="ICatalogueChangeListener"/>s (the search index) what changed, and logs each committed write with the
+/// entry's id, so that an operator can follow an entry through the log.
 /// </summary>
-public sealed class CatalogueService(
+public sealed partial class CatalogueService(
     LearningOpportunityStore store, LearningOpportunityValidator validator, TimeProvider clock,
-    IEnumerable<ICatalogueChangeListener>? listeners = null)
+    IEnumerable<ICatalogueChangeListener>? listeners = null, ILogger<CatalogueService>? logger = null)
 {
     private readonly ICatalogueChangeListener[] _listeners = listeners?.ToArray() ?? [];
+    private readonly ILogger _logger = logger ?? NullLogger<CatalogueService>.Instance;
 
     public LearningOpportunityStore Store => store;
 
@@ -23,6 +27,7 @@ public sealed class CatalogueService(
         var entry = NewDraft(description);
         ThrowIfInvalid(entry);
         await store.AddAsync(entry, cancellationToken);
+        LogCreated(entry.Id, entry.Key);
         await NotifyAsync(new CatalogueChange([entry], []));
         return entry;
     }
@@ -45,6 +50,7 @@ public sealed class CatalogueService(
         };
         ThrowIfInvalid(entry);
         if (!await store.UpdateAsync(entry, cancellationToken)) return null;
+        LogUpdated(entry.Id, entry.Key);
         await NotifyAsync(new CatalogueChange([entry], []));
         return entry;
     }
@@ -70,6 +76,7 @@ public sealed class CatalogueService(
         if (!result.IsValid) throw new CatalogueValidationException(result);
 
         await store.ReplaceSkillLinksAsync(id, outcomes[outcomeIndex].Id, stamped, now, cancellationToken);
+        LogSkillsLinked(id, outcomeIndex + 1, stamped.Count, linkedBy);
         await NotifyAsync(new CatalogueChange([entry], []));
         return entry;
     }
@@ -77,6 +84,7 @@ public sealed class CatalogueService(
     public async Task<bool> DeleteAsync(Guid id, CancellationToken cancellationToken = default)
     {
         if (!await store.DeleteAsync(id, cancellationToken)) return false;
+        LogDeleted(id);
         await NotifyAsync(new CatalogueChange([], [id]));
         return true;
     }
@@ -111,6 +119,7 @@ public sealed class CatalogueService(
             if (!result.IsValid) throw new CatalogueValidationException(result, i);
         }
         await store.AddRangeAsync(entries, cancellationToken);
+        LogStoredMany(entries.Count);
         await NotifyAsync(new CatalogueChange(entries, []));
     }
 
@@ -141,4 +150,19 @@ public sealed class CatalogueService(
         var result = validator.Validate(entry);
         if (!result.IsValid) throw new CatalogueValidationException(result);
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Created learning opportunity {EntryId} ({Key})")]
+    private partial void LogCreated(Guid entryId, string key);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Updated learning opportunity {EntryId} ({Key})")]
+    private partial void LogUpdated(Guid entryId, string key);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Linked {SkillCount} skills to outcome {Outcome} of learning opportunity {EntryId}, by {LinkedBy}")]
+    private partial void LogSkillsLinked(Guid entryId, int outcome, int skillCount, string linkedBy);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Deleted learning opportunity {EntryId}")]
+    private partial void LogDeleted(Guid entryId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Stored {Count} learning opportunities in one transaction")]
+    private partial void LogStoredMany(int count);
 }

@@ -95,7 +95,15 @@ internal static class ImportCommands
             await using var input = parseResult.GetValue(file)!.OpenRead();
             return await ReportFailures(async () =>
             {
-                var count = await services.GetRequiredService<JsonExchange>().ImportAsync(input, cancellationToken);
+                // The bar follows the bytes read; the entries are stored in one transaction at the end.
+                var count = await AnsiConsole.Progress().StartAsync(async progress =>
+                {
+                    var task = progress.AddTask("Reading the export", maxValue: Math.Max(input.Length, 1));
+                    var import = services.GetRequiredService<JsonExchange>().ImportAsync(input, cancellationToken);
+                    while (await Task.WhenAny(import, Task.Delay(100, CancellationToken.None)) != import) task.Value = input.Position;
+                    task.Value = task.MaxValue;
+                    return await import;
+                });
                 AnsiConsole.MarkupLineInterpolated($"Imported {count} learning opportunities.");
                 return 0;
             });

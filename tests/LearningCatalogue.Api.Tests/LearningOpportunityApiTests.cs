@@ -49,6 +49,24 @@ public sealed class LearningOpportunityApiTests : IDisposable
     }
 
     [Fact]
+    public async Task A_broken_database_makes_health_unhealthy_and_requests_answer_500_problem_details()
+    {
+        Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync(Path)).StatusCode);
+        _factory.BreakDatabase();
+
+        var health = await _client.GetAsync("/health");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, health.StatusCode);
+        var report = (await health.Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.Equal("Unhealthy", report["checks"]!["database"]!["status"]!.GetValue<string>());
+        Assert.Equal("Unhealthy", report["status"]!.GetValue<string>());
+        var problem = await ProblemAsync(await _client.GetAsync(Path), HttpStatusCode.InternalServerError);
+        Assert.Equal(500, problem["status"]!.GetValue<int>());
+        // The problem names no internals: no exception text or stack trace reaches the caller.
+        Assert.DoesNotContain("SQLite", problem.ToJsonString(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task Skill_endpoints_answer_503_without_an_RDF_store()
     {
         await ProblemAsync(await _client.GetAsync("/api/skills/21d2f96d-35f7-4e3f-9745-c533d2dd6e97"), HttpStatusCode.ServiceUnavailable);
@@ -79,6 +97,22 @@ public sealed class LearningOpportunityApiTests : IDisposable
         Assert.Equal(HttpStatusCode.NoContent, (await _client.DeleteAsync($"{Path}/{entry.Id}")).StatusCode);
         await ProblemAsync(await _client.GetAsync($"{Path}/{entry.Id}"), HttpStatusCode.NotFound);
         await ProblemAsync(await _client.DeleteAsync($"{Path}/{entry.Id}"), HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Writes_and_requests_are_logged_as_structured_events()
+    {
+        var created = await _client.PostAsync(Path, Body(SampleEntries.Full()));
+        var entry = (await created.Content.ReadFromJsonAsync<LearningOpportunity>(CatalogueJson.Options))!;
+        await _client.DeleteAsync($"{Path}/{entry.Id}");
+
+        var writes = _factory.Log.Events.Where(e => e.Category == "LearningCatalogue.Catalogue.CatalogueService").ToList();
+        Assert.Equal(["Created", "Deleted"], writes.Select(e => e.Message.Split(' ')[0]));
+        Assert.All(writes, e => Assert.Equal(entry.Id, e.Properties["EntryId"]));
+        Assert.Equal(entry.Key, writes[0].Properties["Key"]);
+        var requests = _factory.Log.Events.Where(e => e.Category.StartsWith("Microsoft.AspNetCore.HttpLogging", StringComparison.Ordinal)).ToList();
+        Assert.Contains(requests, e => $"{e.Properties.GetValueOrDefault("Method")} {e.Properties.GetValueOrDefault("Path")} {e.Properties.GetValueOrDefault("StatusCode")}"
+            == $"POST {Path} 201");
     }
 
     [Fact]

@@ -45,7 +45,10 @@ public sealed class TestCatalogue : IDisposable
 /// </summary>
 public static class SharedData
 {
-    public static string Folder { get; } = Locate();
+    /// <summary>The repository's root folder, the one holding LearningCatalogue.sln.</summary>
+    public static string RepositoryRoot { get; } = LocateRepository();
+
+    public static string Folder { get; } = Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared"));
 
     /// <summary>The official ESCO CSV package (never copied into the repository).</summary>
     public static string EscoFolder => Directory.Exists(Path.Combine(Folder, "esco-data"))
@@ -58,14 +61,11 @@ public static class SharedData
         return System.IO.File.Exists(path) ? path : throw new FileNotFoundException($"The shared data file {path} is missing.", path);
     }
 
-    private static string Locate()
+    private static string LocateRepository()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
-            if (System.IO.File.Exists(Path.Combine(dir.FullName, "LearningCatalogue.sln")))
-            {
-                return Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared"));
-            }
+            if (System.IO.File.Exists(Path.Combine(dir.FullName, "LearningCatalogue.sln"))) return dir.FullName;
         }
         throw new DirectoryNotFoundException("The tests run outside the repository: no LearningCatalogue.sln above " + AppContext.BaseDirectory);
     }

@@ -11,7 +11,8 @@ namespace LearningCatalogue.Catalogue.Exchange;
 /// </summary>
 public sealed class JsonExchange(CatalogueService catalogue)
 {
-    public async Task<int> ExportAsync(Stream output, CancellationToken cancellationToken = default)
+    /// <summary>Writes every entry to <paramref name="output"/>; <paramref name="progress"/> hears the number written so far.</summary>
+    public async Task<int> ExportAsync(Stream output, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
     {
         var count = 0;
         async IAsyncEnumerable<LearningOpportunity> Counted()
@@ -19,6 +20,7 @@ public sealed class JsonExchange(CatalogueService catalogue)
             await foreach (var entry in catalogue.Store.StreamAllAsync(cancellationToken))
             {
                 count++;
+                progress?.Report(count);
                 yield return entry;
             }
         }

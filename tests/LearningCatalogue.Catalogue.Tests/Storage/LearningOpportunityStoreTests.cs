@@ -96,13 +96,7 @@ public sealed class LearningOpportunityStoreTests : IDisposable
     {
         // The database refuses the skill link, the last thing written for an entry, after the entry row,
         // its texts and its outcomes were already inserted in the same transaction.
-        await using (var connection = new SqliteConnection(_catalogue.ConnectionString))
-        {
-            await connection.OpenAsync();
-            using var command = connection.CreateCommand();
-            command.CommandText = "CREATE TRIGGER refuse_link BEFORE INSERT ON skill_link BEGIN SELECT RAISE(ABORT, 'refused'); END";
-            await command.ExecuteNonQueryAsync();
-        }
+        await RefuseSkillLinksAsync();
         var first = SampleEntries.Full("first") with { LearningOutcomes = [] };
         var second = SampleEntries.Full("second");
 
@@ -113,5 +107,30 @@ public sealed class LearningOpportunityStoreTests : IDisposable
         using var count = check.CreateCommand();
         count.CommandText = "SELECT (SELECT COUNT(*) FROM opportunity_text) + (SELECT COUNT(*) FROM learning_outcome) + (SELECT COUNT(*) FROM outcome_text)";
         Assert.Equal(0L, (long)(await count.ExecuteScalarAsync())!);
+    }
+
+    [Fact]
+    public async Task An_update_that_fails_half_way_leaves_the_entry_as_it_was()
+    {
+        // An update deletes the entry's texts, outcomes and links, then inserts the new ones: the refused link comes
+        // after the deletes and the new texts, in the same transaction.
+        var entry = SampleEntries.Full();
+        await _catalogue.Store.AddAsync(entry);
+        var before = Json(await _catalogue.Store.FindAsync(entry.Id));
+        await RefuseSkillLinksAsync();
+        var changed = entry with { Title = [new("en", "Changed")], EqfLevel = 4 };
+
+        await Assert.ThrowsAsync<SqliteException>(() => _catalogue.Store.UpdateAsync(changed));
+
+        Assert.Equal(before, Json(await _catalogue.Store.FindAsync(entry.Id)));
+    }
+
+    private async Task RefuseSkillLinksAsync()
+    {
+        await using var connection = new SqliteConnection(_catalogue.ConnectionString);
+        await connection.OpenAsync();
+        using var command = connection.CreateCommand();
+        command.CommandText = "CREATE TRIGGER refuse_link BEFORE INSERT ON skill_link BEGIN SELECT RAISE(ABORT, 'refused'); END";
+        await command.ExecuteNonQueryAsync();
     }
 }

@@ -96,6 +96,22 @@ public sealed class LearningOpportunityValidatorTests
         ["agreement credits are not negative"] = (e => WithAgreement(e, a => a with { CreditsRecognised = -1 }), ["recognitionAgreements[0].creditsRecognised"]),
         ["agreement URL is an http URL"] = (e => WithAgreement(e, a => a with { AgreementUrl = "usal.es/agreements/42" }), ["recognitionAgreements[0].agreementUrl"]),
         ["revision starts at 1"] = (e => e with { Revision = 0 }, ["revision"]),
+        ["national level is at most 200 characters"] = (e => e with { NationalLevel = new string('n', 201) }, ["nationalLevel"]),
+        ["location is at most 400 characters"] = (e => e with { Location = new string('l', 401) }, ["location"]),
+        ["provider name is at most 400 characters"] = (e => e with { Providers = [e.Providers[0] with { Name = new string('p', 401) }] }, ["providers[0].name"]),
+        ["provider legal identifier is at most 200 characters"] = (e => e with { Providers = [e.Providers[0] with { LegalIdentifier = new string('i', 201) }] }, ["providers[0].legalIdentifier"]),
+        ["provider DEQAR id is at most 100 characters"] = (e => e with { Providers = [e.Providers[0] with { DeqarId = new string('d', 101) }] }, ["providers[0].deqarId"]),
+        ["fee description is at most 400 characters"] = (e => e with { Fees = [e.Fees[0] with { Description = new string('f', 401) }, e.Fees[1]] }, ["fees[0].description"]),
+        ["fee has at most two decimals"] = (e => e with { Fees = [e.Fees[0] with { Amount = 10.005m }, e.Fees[1]] }, ["fees[0].amount"]),
+        ["fee is at most 9,999,999.99"] = (e => e with { Fees = [e.Fees[0] with { Amount = 10_000_000m }, e.Fees[1]] }, ["fees[0].amount"]),
+        ["ECTS credits have at most two decimals"] = (e => e with { EctsCredits = 5.125m }, ["ectsCredits"]),
+        ["workload hours are at most 9,999,999.99"] = (e => e with { WorkloadHours = 10_000_000m }, ["workloadHours"]),
+        ["contact e-mail is at most 320 characters"] = (e => e with { Contact = e.Contact! with { Email = new string('a', 310) + "@kuleuven.be" } }, ["contact.email"]),
+        ["a URL is at most 2000 characters"] = (e => e with { Homepage = "https://kuleuven.be/" + new string('u', 1981) }, ["homepage"]),
+        ["skill link label is at most 400 characters"] = (e => WithFirstLink(e, l => l with { Label = new string('s', 401) }), ["learningOutcomes[0].skillLinks[0].label"]),
+        ["skill link linkedBy is at most 200 characters"] = (e => WithFirstLink(e, l => l with { LinkedBy = new string('b', 201) }), ["learningOutcomes[0].skillLinks[0].linkedBy"]),
+        ["agreement partner name is at most 400 characters"] = (e => WithAgreement(e, a => a with { PartnerName = new string('p', 401) }), ["recognitionAgreements[0].partnerName"]),
+        ["agreement credits have at most two decimals"] = (e => WithAgreement(e, a => a with { CreditsRecognised = 1.001m }), ["recognitionAgreements[0].creditsRecognised"]),
     };
 
     public static TheoryData<string> RuleNames() => new(Rules.Keys);
