@@ -21,6 +21,7 @@ builder.Services.AddSparqlStore(configuration);
 builder.Services.AddManagedVirtuoso(configuration, dataFolder);
 builder.Services.AddSkills(configuration, indexFolder);
 builder.Services.AddSkillsStartup();
+builder.Services.AddCatalogueGraphSync();
 builder.Services.AddSingleton<IEscoTaxonomySource, EscoStoreTaxonomySource>();
 builder.Services.AddCatalogueSearch(configuration);
 builder.Services.ConfigureHttpJsonOptions(options => CatalogueJson.Configure(options.SerializerOptions));

@@ -14,6 +14,8 @@ namespace LearningCatalogue.Api;
 internal static partial class SkillEndpoints
 {
     public const int MaxPageSize = 100;
+    // A person reads the first pages of a skill search; past this, refine the words or the filters.
+    public const int MaxPage = 1_000;
     public const int MaxSuggestions = 50;
     private const string EscoSkillBase = "http://data.europa.eu/esco/skill/";
 
@@ -54,7 +56,7 @@ internal static partial class SkillEndpoints
             errors["reuseLevel"] = ["The reuse level is transversal, cross-sector, sector-specific or occupation-specific."];
         }
         if (collection is not null && !EscoCollection.All.Contains(collection)) errors["collection"] = [$"The collection is one of {string.Join(", ", EscoCollection.All)}."];
-        if (page < 1) errors["page"] = ["The page number starts at 1."];
+        if (page is < 1 or > MaxPage) errors["page"] = [$"The page number is between 1 and {MaxPage}."];
         if (size is < 1 or > MaxPageSize) errors["size"] = [$"The page size is between 1 and {MaxPageSize}."];
         if (Invalid(lang, errors, null) is { } problem) return problem;
         if (!index.IsAvailable) return NotReady();
@@ -82,8 +84,9 @@ internal static partial class SkillEndpoints
     }
 
     private static async Task<IResult> Link(
-        Guid id, int n, LinkRequest request, SkillLinkService links, CancellationToken cancellationToken)
+        Guid id, int n, LinkRequest request, SkillLinkService links, CancellationToken cancellationToken, string lang = "en")
     {
+        if (Invalid(lang, null, null) is { } problem) return problem;
         return await Unavailable(async () =>
         {
             try
@@ -93,8 +96,8 @@ internal static partial class SkillEndpoints
                     return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found",
                         detail: $"There is no learning opportunity {id} with an outcome {n}.");
                 }
-                return TypedResults.Ok(
-                    (await links.OutcomesAsync(id, "en", cancellationToken))!);
+                // The answer is what a GET of the outcomes in the same language gives.
+                return TypedResults.Ok((await links.OutcomesAsync(id, lang, cancellationToken))!);
             }
             catch (CatalogueValidationException exception)
             {

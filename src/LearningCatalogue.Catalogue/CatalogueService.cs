@@ -21,34 +21,58 @@ public sealed partial class CatalogueService(
 
     public LearningOpportunityStore Store => store;
 
-    /// <summary>Creates a draft from what a provider described. Id, status, revision and timestamps are the catalogue's.</summary>
+    /// <summary>
+    /// Creates a draft from what a provider described. Id, status, revision and timestamps are the catalogue's. A
+    /// description carries no skill links: they are set with <see cref="SetSkillLinksAsync"/>, after the skill service
+    /// has checked them against ESCO.
+    /// </summary>
     public async Task<LearningOpportunity> CreateAsync(LearningOpportunity description, CancellationToken cancellationToken = default)
     {
         var entry = NewDraft(description);
-        ThrowIfInvalid(entry);
+        var result = validator.Validate(entry);
+        for (var i = 0; i < entry.LearningOutcomes.Count; i++)
+        {
+            if (entry.LearningOutcomes[i].SkillLinks.Count > 0) result.Add($"learningOutcomes[{i}].skillLinks", LinkThroughTheSkillService);
+        }
+        if (!result.IsValid) throw new CatalogueValidationException(result);
         await store.AddAsync(entry, cancellationToken);
         LogCreated(entry.Id, entry.Key);
         await NotifyAsync(new CatalogueChange([entry], []));
         return entry;
     }
 
-    /// <summary>Replaces the description of an entry, keeping its identity and workflow state. Null when it does not exist.</summary>
+    /// <summary>
+    /// Replaces the description of an entry, keeping its identity and workflow state. Null when it does not exist. An
+    /// outcome the entry had keeps its skill links, with their provenance; the description may repeat them (as a read,
+    /// changed and sent back does) but not change them: that is <see cref="SetSkillLinksAsync"/>'s.
+    /// </summary>
     public async Task<LearningOpportunity?> UpdateAsync(Guid id, LearningOpportunity description, CancellationToken cancellationToken = default)
     {
         var existing = await store.FindAsync(id, cancellationToken);
         if (existing is null) return null;
-        var ownOutcomes = existing.LearningOutcomes.Select(o => o.Id).ToHashSet();
+        var ownOutcomes = existing.LearningOutcomes.ToDictionary(o => o.Id);
         var entry = description with
         {
             Id = id,
             // Outcomes keep their ids across edits; an id the entry did not have is the client's, not ours to trust.
-            LearningOutcomes = description.LearningOutcomes.Select(o => ownOutcomes.Contains(o.Id) ? o : o with { Id = Guid.NewGuid() }).ToList(),
+            LearningOutcomes = description.LearningOutcomes
+                .Select(o => ownOutcomes.TryGetValue(o.Id, out var own) ? o with { SkillLinks = own.SkillLinks } : o with { Id = Guid.NewGuid(), SkillLinks = [] })
+                .ToList(),
             Status = existing.Status,
             Revision = existing.Revision,
             CreatedAt = existing.CreatedAt,
             ModifiedAt = clock.GetUtcNow(),
         };
-        ThrowIfInvalid(entry);
+        var result = validator.Validate(entry);
+        for (var i = 0; i < description.LearningOutcomes.Count; i++)
+        {
+            var asked = description.LearningOutcomes[i].SkillLinks.Select(l => l.SkillUri).Order(StringComparer.Ordinal);
+            if (!asked.SequenceEqual(entry.LearningOutcomes[i].SkillLinks.Select(l => l.SkillUri).Order(StringComparer.Ordinal)))
+            {
+                result.Add($"learningOutcomes[{i}].skillLinks", LinkThroughTheSkillService);
+            }
+        }
+        if (!result.IsValid) throw new CatalogueValidationException(result);
         if (!await store.UpdateAsync(entry, cancellationToken)) return null;
         LogUpdated(entry.Id, entry.Key);
         await NotifyAsync(new CatalogueChange([entry], []));
@@ -123,6 +147,9 @@ public sealed partial class CatalogueService(
         await NotifyAsync(new CatalogueChange(entries, []));
     }
 
+    private const string LinkThroughTheSkillService =
+        "Skills are linked to an outcome through PUT /api/learning-opportunities/{id}/outcomes/{n}/skills, which checks them against ESCO.";
+
     // The write is committed: the listeners run to the end even when the caller has given up meanwhile,
     // or the index would miss a change the database holds.
     private async Task NotifyAsync(CatalogueChange change)
@@ -143,12 +170,6 @@ public sealed partial class CatalogueService(
             CreatedAt = now,
             ModifiedAt = now,
         };
-    }
-
-    private void ThrowIfInvalid(LearningOpportunity entry)
-    {
-        var result = validator.Validate(entry);
-        if (!result.IsValid) throw new CatalogueValidationException(result);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Created learning opportunity {EntryId} ({Key})")]

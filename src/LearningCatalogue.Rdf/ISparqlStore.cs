@@ -6,6 +6,12 @@ namespace LearningCatalogue.Rdf;
 /// </summary>
 public interface ISparqlStore
 {
+    /// <summary>
+    /// The IRI of the project's named graph <paramref name="name"/> in this store (<see cref="RdfStoreOptions.GraphBaseIri"/>
+    /// followed by the name), so that the graphs the product writes are configuration, like the endpoints.
+    /// </summary>
+    string GraphIri(string name);
+
     /// <summary>Runs a SELECT or ASK query.</summary>
     Task<SparqlResultSet> QueryAsync(string query, CancellationToken cancellationToken = default);
 

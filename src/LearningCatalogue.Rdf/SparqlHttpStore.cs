@@ -46,6 +46,8 @@ public sealed class SparqlHttpStore : ISparqlStore
         PooledConnectionLifetime = TimeSpan.FromMinutes(5),
     };
 
+    public string GraphIri(string name) => _options.GraphIri(name);
+
     public async Task<SparqlResultSet> QueryAsync(string query, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(query);

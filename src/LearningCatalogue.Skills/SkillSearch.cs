@@ -15,20 +15,19 @@ public sealed record SkillSearchResult(IReadOnlyList<SkillSearchHit> Items, int 
 /// </summary>
 public sealed class SkillSearch(SkillSuggestionIndex index, EscoTaxonomyCache taxonomies)
 {
-    // Enough candidates for any filter combination to fill the pages a person reads; deeper pages are not useful.
-    private const int Candidates = 500;
-
     public async Task<SkillSearchResult> SearchAsync(SkillSearchRequest request, CancellationToken cancellationToken = default)
     {
         var taxonomy = await taxonomies.GetAsync(cancellationToken);
-        var hits = index.Suggest(request.Query, request.Language, Candidates)
-            .Select(s => (Suggestion: s, Skill: taxonomy.Find(s.Uri)))
-            .Where(h => h.Skill is not null
-                && (request.SkillType is null || h.Skill.SkillType == request.SkillType)
-                && (request.ReuseLevel is null || h.Skill.ReuseLevel == request.ReuseLevel)
-                && (request.Collection is null || h.Skill.Collections.Contains(request.Collection)))
-            .Select(h => new SkillSearchHit(h.Suggestion.Uri, h.Suggestion.Label, h.Skill!.SkillType, h.Skill.ReuseLevel, h.Skill.Collections, h.Suggestion.Score))
-            .ToList();
-        return new SkillSearchResult(hits.Skip((request.Page - 1) * request.Size).Take(request.Size).ToList(), hits.Count, request.Page, request.Size);
+        bool Keeps(string uri) => taxonomy.Find(uri) is { } skill
+            && (request.SkillType is null || skill.SkillType == request.SkillType)
+            && (request.ReuseLevel is null || skill.ReuseLevel == request.ReuseLevel)
+            && (request.Collection is null || skill.Collections.Contains(request.Collection));
+        var (items, total) = index.Search(request.Query, request.Language, Keeps, (request.Page - 1) * request.Size, request.Size);
+        var hits = items.Select(s =>
+        {
+            var skill = taxonomy.Find(s.Uri)!;
+            return new SkillSearchHit(s.Uri, s.Label, skill.SkillType, skill.ReuseLevel, skill.Collections, s.Score);
+        }).ToList();
+        return new SkillSearchResult(hits, total, request.Page, request.Size);
     }
 }

@@ -1,3 +1,4 @@
+using LearningCatalogue.Catalogue;
 using LearningCatalogue.Rdf;
 using LearningCatalogue.Skills.Esco;
 using LearningCatalogue.Skills.Linking;
@@ -26,6 +27,16 @@ public static class SkillsServiceCollectionExtensions
         services.AddSingleton<CatalogueGraph>();
         services.AddSingleton<SkillLinkService>();
         services.AddSingleton<SuggestedSkillLinks>();
+        return services;
+    }
+
+    /// <summary>
+    /// Keeps the catalogue's RDF graph in step with every committed write (see <see cref="CatalogueGraphSync"/>): for
+    /// the web host. The command line's bulk import writes its links itself, and undoes the import when that fails.
+    /// </summary>
+    public static IServiceCollection AddCatalogueGraphSync(this IServiceCollection services)
+    {
+        services.AddSingleton<ICatalogueChangeListener, CatalogueGraphSync>();
         return services;
     }
 

@@ -76,7 +76,7 @@ public sealed class LearningOpportunityApiTests : IDisposable
     [Fact]
     public async Task An_entry_goes_through_create_read_update_and_delete()
     {
-        var created = await _client.PostAsync(Path, Body(SampleEntries.Full() with { Status = PublicationStatus.Published }));
+        var created = await _client.PostAsync(Path, Body(SampleEntries.Described() with { Status = PublicationStatus.Published }));
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var entry = (await created.Content.ReadFromJsonAsync<LearningOpportunity>(CatalogueJson.Options))!;
         Assert.Equal($"{Path}/{entry.Id}", created.Headers.Location?.OriginalString);
@@ -102,7 +102,7 @@ public sealed class LearningOpportunityApiTests : IDisposable
     [Fact]
     public async Task Writes_and_requests_are_logged_as_structured_events()
     {
-        var created = await _client.PostAsync(Path, Body(SampleEntries.Full()));
+        var created = await _client.PostAsync(Path, Body(SampleEntries.Described()));
         var entry = (await created.Content.ReadFromJsonAsync<LearningOpportunity>(CatalogueJson.Options))!;
         await _client.DeleteAsync($"{Path}/{entry.Id}");
 
@@ -120,7 +120,7 @@ public sealed class LearningOpportunityApiTests : IDisposable
     {
         for (var i = 0; i < 5; i++)
         {
-            Assert.Equal(HttpStatusCode.Created, (await _client.PostAsync(Path, Body(SampleEntries.Full($"key-{i}")))).StatusCode);
+            Assert.Equal(HttpStatusCode.Created, (await _client.PostAsync(Path, Body(SampleEntries.Described($"key-{i}")))).StatusCode);
         }
 
         var page = await _client.GetFromJsonAsync<JsonObject>($"{Path}?page=2&size=2");
@@ -143,11 +143,21 @@ public sealed class LearningOpportunityApiTests : IDisposable
     [Fact]
     public async Task An_invalid_entry_gets_problem_details_naming_each_field_and_stores_nothing()
     {
-        var invalid = SampleEntries.Full() with { EctsCredits = 241, Homepage = "not a url", Fees = [new Fee(-1, "EUR")] };
+        var invalid = SampleEntries.Described() with { EctsCredits = 241, Homepage = "not a url", Fees = [new Fee(-1, "EUR")] };
 
         var problem = await ProblemAsync(await _client.PostAsync(Path, Body(invalid)), HttpStatusCode.BadRequest);
 
         Assert.Equal(["ectsCredits", "fees[0].amount", "homepage"], problem["errors"]!.AsObject().Select(e => e.Key).Order());
+        Assert.Equal(0, await TotalAsync());
+    }
+
+    [Fact]
+    public async Task A_description_with_skill_links_is_refused_naming_the_outcome()
+    {
+        var problem = await ProblemAsync(await _client.PostAsync(Path, Body(SampleEntries.Full())), HttpStatusCode.BadRequest);
+
+        Assert.Equal(["learningOutcomes[0].skillLinks"], problem["errors"]!.AsObject().Select(e => e.Key));
+        Assert.Contains("/outcomes/{n}/skills", problem["errors"]!["learningOutcomes[0].skillLinks"]![0]!.GetValue<string>());
         Assert.Equal(0, await TotalAsync());
     }
 
@@ -172,9 +182,9 @@ public sealed class LearningOpportunityApiTests : IDisposable
     [Fact]
     public async Task A_key_taken_by_the_same_provider_is_a_conflict()
     {
-        await _client.PostAsync(Path, Body(SampleEntries.Full("same")));
+        await _client.PostAsync(Path, Body(SampleEntries.Described("same")));
 
-        var problem = await ProblemAsync(await _client.PostAsync(Path, Body(SampleEntries.Full("same"))), HttpStatusCode.Conflict);
+        var problem = await ProblemAsync(await _client.PostAsync(Path, Body(SampleEntries.Described("same"))), HttpStatusCode.Conflict);
 
         Assert.True(problem["errors"]!.AsObject().ContainsKey("key"));
         Assert.Equal(1, await TotalAsync());
@@ -183,7 +193,7 @@ public sealed class LearningOpportunityApiTests : IDisposable
     [Fact]
     public async Task Completeness_lists_the_missing_Annex_I_elements()
     {
-        var incomplete = SampleEntries.Full() with { EqfLevel = null, AssessmentTypes = [], QualityAssurance = [] };
+        var incomplete = SampleEntries.Described() with { EqfLevel = null, AssessmentTypes = [], QualityAssurance = [] };
         var entry = await (await _client.PostAsync(Path, Body(incomplete))).Content.ReadFromJsonAsync<LearningOpportunity>(CatalogueJson.Options);
 
         var report = await _client.GetFromJsonAsync<JsonObject>($"{Path}/{entry!.Id}/completeness");

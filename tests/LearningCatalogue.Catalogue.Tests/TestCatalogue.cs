@@ -91,6 +91,16 @@ public static class TestHostSettings
 /// <summary>Complete, valid entries with every field of the model filled.</summary>
 public static class SampleEntries
 {
+    /// <summary>
+    /// <see cref="Full"/> as a provider describes it: no skill links, which are set through the skill service, not
+    /// with the description.
+    /// </summary>
+    public static LearningOpportunity Described(string key = "data-literacy-101")
+    {
+        var entry = Full(key);
+        return entry with { LearningOutcomes = entry.LearningOutcomes.Select(o => o with { SkillLinks = [] }).ToList() };
+    }
+
     public static LearningOpportunity Full(string key = "data-literacy-101") => new()
     {
         Id = Guid.NewGuid(),

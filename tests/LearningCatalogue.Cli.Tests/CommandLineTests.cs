@@ -5,7 +5,15 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace LearningCatalogue.Cli.Tests;
 
+/// <summary>The command-line tests run one after the other: the console and the environment are the process's.</summary>
+[CollectionDefinition(Name)]
+public sealed class CommandLineCollection
+{
+    public const string Name = "Command line";
+}
+
 /// <summary>The `catalogue` commands, run in-process on a temporary data folder.</summary>
+[Collection(CommandLineCollection.Name)]
 public sealed class CommandLineTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("catalogue-cli-").FullName;

@@ -114,25 +114,9 @@ public sealed class SparqlHttpStoreTests(VirtuosoFixture fixture)
 
         Assert.Equal(2, result.Rows.Count);
         Assert.Equal(4, recorder.Requests.Count);
-        var options = fixture.StoreOptions;
         var graphQuery = "?graph=" + Uri.EscapeDataString(graph);
-        foreach (var request in recorder.Requests)
-        {
-            var standard = (request.Method, request.Path, request.ContentType) switch
-            {
-                // SPARQL 1.1 Protocol 2.1.2 / 2.1.3: query via URL-encoded POST or via POST directly.
-                ("POST", var path, "application/x-www-form-urlencoded") when path == options.QueryEndpoint.AbsoluteUri
-                    => request.Body.StartsWith("query=", StringComparison.Ordinal) && request.Accept == "application/sparql-results+json",
-                ("POST", var path, "application/sparql-query") when path == options.QueryEndpoint.AbsoluteUri => true,
-                // 2.2.2: update via POST directly.
-                ("POST", var path, "application/sparql-update") when path == options.UpdateEndpoint.AbsoluteUri => true,
-                // Graph Store HTTP Protocol, indirect graph identification.
-                ("POST", var path, "application/n-triples") when path == options.GraphStoreEndpoint.AbsoluteUri => request.Query == graphQuery,
-                ("DELETE", var path, null) when path == options.GraphStoreEndpoint.AbsoluteUri => request.Query == graphQuery,
-                _ => false,
-            };
-            Assert.True(standard, $"Not a standard request form: {request}");
-        }
+        Assert.All(recorder.Requests, request => Assert.True(request.IsStandardFor(fixture.StoreOptions), $"Not a standard request form: {request}"));
+        Assert.All(recorder.Requests.Where(r => r.Path == fixture.StoreOptions.GraphStoreEndpoint.AbsoluteUri), r => Assert.Equal(graphQuery, r.Query));
         Assert.Equal(["application/sparql-update", "application/n-triples", "application/x-www-form-urlencoded", null], recorder.Requests.Select(r => r.ContentType));
     }
 
@@ -229,5 +213,23 @@ public sealed class RecordingHandler : DelegatingHandler
 
 public sealed record RecordedRequest(string Method, string Path, string Query, string? ContentType, string Accept, string Body)
 {
+    /// <summary>
+    /// Whether this is one of the request forms of the SPARQL 1.1 Protocol or the Graph Store HTTP Protocol, sent to
+    /// the endpoint <paramref name="options"/> name for it: what any SPARQL 1.1 store answers.
+    /// </summary>
+    public bool IsStandardFor(RdfStoreOptions options) => (Method, Path, ContentType) switch
+    {
+        // SPARQL 1.1 Protocol 2.1.2 / 2.1.3: query via URL-encoded POST or via POST directly.
+        ("POST", var path, "application/x-www-form-urlencoded") when path == options.QueryEndpoint.AbsoluteUri
+            => Body.StartsWith("query=", StringComparison.Ordinal) && Accept == "application/sparql-results+json",
+        ("POST", var path, "application/sparql-query") when path == options.QueryEndpoint.AbsoluteUri => true,
+        // 2.2.2: update via POST directly.
+        ("POST", var path, "application/sparql-update") when path == options.UpdateEndpoint.AbsoluteUri => true,
+        // Graph Store HTTP Protocol, indirect graph identification.
+        ("POST", var path, "application/n-triples") when path == options.GraphStoreEndpoint.AbsoluteUri => Query.StartsWith("?graph=", StringComparison.Ordinal),
+        ("DELETE", var path, null) when path == options.GraphStoreEndpoint.AbsoluteUri => Query.StartsWith("?graph=", StringComparison.Ordinal),
+        _ => false,
+    };
+
     public override string ToString() => $"{Method} {Path}{Query} [{ContentType}] {Body[..Math.Min(Body.Length, 200)]}";
 }

@@ -9,28 +9,25 @@ namespace LearningCatalogue.Skills.Esco;
 /// </summary>
 public static class EscoGraph
 {
-    // Under the project's graph base (RdfStoreOptions.GraphBaseIri, a reserved .example host): http IRIs, since the
-    // SPARQL helpers accept no other scheme.
-    private const string Base = "http://learning-catalogue.example/";
+    // The pointer's subject and predicate are the product's own vocabulary, not graph names: they stay the same
+    // whatever graph base a store is configured with (a reserved .example host, RFC 2606).
+    private const string Vocabulary = "http://learning-catalogue.example/";
+    public const string PointerSubject = Vocabulary + "esco";
+    public const string CurrentGraphPredicate = Vocabulary + "vocab#currentGraph";
 
     /// <summary>The small graph holding the pointer (and nothing a reader of ESCO needs otherwise).</summary>
-    public const string MetaGraph = Base + "graph/meta";
+    public static string MetaGraph(ISparqlStore store) => store.GraphIri("meta");
 
-    public const string PointerSubject = Base + "esco";
-    public const string CurrentGraphPredicate = Base + "vocab#currentGraph";
-
-    /// <summary>Each load's graph is this prefix and a fresh identifier.</summary>
-    public const string GraphPrefix = Base + "graph/esco-";
-
-    public static string NewGraphIri(TimeProvider? clock = null) =>
-        $"{GraphPrefix}{(clock ?? TimeProvider.System).GetUtcNow():yyyyMMddTHHmmssZ}-{Guid.NewGuid():N}";
+    /// <summary>Each load's graph: the store's graph base, <c>esco-</c> and a fresh identifier.</summary>
+    public static string NewGraphIri(ISparqlStore store, TimeProvider? clock = null) =>
+        store.GraphIri($"esco-{(clock ?? TimeProvider.System).GetUtcNow():yyyyMMddTHHmmssZ}-{Guid.NewGuid():N}");
 
     /// <summary>The IRI of the current ESCO graph, or null when no import has completed.</summary>
     public static async Task<string?> CurrentAsync(ISparqlStore store, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(store);
         var result = await store.QueryAsync(
-            $"SELECT ?g WHERE {{ GRAPH {Sparql.Iri(MetaGraph)} {{ {Sparql.Iri(PointerSubject)} {Sparql.Iri(CurrentGraphPredicate)} ?g }} }}",
+            $"SELECT ?g WHERE {{ GRAPH {Sparql.Iri(MetaGraph(store))} {{ {Sparql.Iri(PointerSubject)} {Sparql.Iri(CurrentGraphPredicate)} ?g }} }}",
             cancellationToken).ConfigureAwait(false);
         var graphs = result.Rows.Select(r => r.TryGetValue("g", out var g) ? g : null).Where(g => g is { Kind: RdfTermKind.Iri }).ToList();
         // The switch deletes and inserts in one request, so two pointers mean someone edited the meta graph by hand:
@@ -39,7 +36,7 @@ public static class EscoGraph
         {
             0 => null,
             1 => graphs[0]!.Value,
-            _ => throw new InvalidOperationException($"The meta graph {MetaGraph} names {graphs.Count} current ESCO graphs."),
+            _ => throw new InvalidOperationException($"The meta graph {MetaGraph(store)} names {graphs.Count} current ESCO graphs."),
         };
     }
 
@@ -53,12 +50,15 @@ public static class EscoGraph
     /// with an always-true branch rather than the usual OPTIONAL: Virtuoso 7 finds no solution for an OPTIONAL alone
     /// over an empty graph, and the first import would then insert nothing.
     /// </summary>
-    public static string SwitchUpdate(string newGraph) =>
-        $$"""
-        DELETE { GRAPH {{Sparql.Iri(MetaGraph)}} { {{Sparql.Iri(PointerSubject)}} {{Sparql.Iri(CurrentGraphPredicate)}} ?old } }
-        INSERT { GRAPH {{Sparql.Iri(MetaGraph)}} { {{Sparql.Iri(PointerSubject)}} {{Sparql.Iri(CurrentGraphPredicate)}} {{Sparql.Iri(newGraph)}} } }
-        WHERE { { GRAPH {{Sparql.Iri(MetaGraph)}} { {{Sparql.Iri(PointerSubject)}} {{Sparql.Iri(CurrentGraphPredicate)}} ?old } } UNION { BIND(1 AS ?always) } }
-        """;
+    public static string SwitchUpdate(ISparqlStore store, string newGraph)
+    {
+        var meta = Sparql.Iri(MetaGraph(store));
+        return $$"""
+            DELETE { GRAPH {{meta}} { {{Sparql.Iri(PointerSubject)}} {{Sparql.Iri(CurrentGraphPredicate)}} ?old } }
+            INSERT { GRAPH {{meta}} { {{Sparql.Iri(PointerSubject)}} {{Sparql.Iri(CurrentGraphPredicate)}} {{Sparql.Iri(newGraph)}} } }
+            WHERE { { GRAPH {{meta}} { {{Sparql.Iri(PointerSubject)}} {{Sparql.Iri(CurrentGraphPredicate)}} ?old } } UNION { BIND(1 AS ?always) } }
+            """;
+    }
 }
 
 /// <summary>No ESCO import has completed in the store: nothing can be looked up yet.</summary>

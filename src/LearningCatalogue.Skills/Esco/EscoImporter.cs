@@ -43,7 +43,7 @@ public sealed class EscoImporter(ISparqlStore store, TimeProvider? clock = null)
         cancellationToken.ThrowIfCancellationRequested();
 
         var previous = await EscoGraph.CurrentAsync(store, cancellationToken).ConfigureAwait(false);
-        var graph = EscoGraph.NewGraphIri(clock);
+        var graph = EscoGraph.NewGraphIri(store, clock);
         var switchSent = false;
         try
         {
@@ -73,7 +73,7 @@ public sealed class EscoImporter(ISparqlStore store, TimeProvider? clock = null)
 
             progress?.Report(new EscoImportProgress("switching", loaded, statements.Count));
             switchSent = true;
-            await store.UpdateAsync(EscoGraph.SwitchUpdate(graph), cancellationToken).ConfigureAwait(false);
+            await store.UpdateAsync(EscoGraph.SwitchUpdate(store, graph), cancellationToken).ConfigureAwait(false);
             // A store may accept an update it did not apply as meant: check before dropping anything.
             var current = await EscoGraph.CurrentAsync(store, CancellationToken.None).ConfigureAwait(false);
             if (current != graph)

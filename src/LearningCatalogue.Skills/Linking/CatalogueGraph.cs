@@ -12,8 +12,9 @@ namespace LearningCatalogue.Skills.Linking;
 /// </summary>
 public sealed class CatalogueGraph(ISparqlStore store)
 {
-    // The Graph Store Protocol names graphs by http IRIs (Sparql.Iri refuses others), as EscoGraph does.
-    public const string GraphIri = "http://learning-catalogue.example/graph/catalogue";
+    /// <summary>The catalogue's graph: <c>catalogue</c> under the store's configured graph base.</summary>
+    public string GraphIri => store.GraphIri("catalogue");
+
     public const string Elm = "http://data.europa.eu/snb/model/elm/";
     private const string RdfType = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
 
@@ -33,8 +34,8 @@ public sealed class CatalogueGraph(ISparqlStore store)
             insert.Append($"{outcome} <{Elm}relatedESCOSkill> {Sparql.Iri(skill)} .\n");
         }
         var update = $"""
-            DELETE WHERE {'{'} GRAPH <{GraphIri}> {'{'} {outcome} <{Elm}relatedESCOSkill> ?skill {'}'} {'}'} ;
-            INSERT DATA {'{'} GRAPH <{GraphIri}> {'{'}
+            DELETE WHERE {'{'} GRAPH {Sparql.Iri(GraphIri)} {'{'} {outcome} <{Elm}relatedESCOSkill> ?skill {'}'} {'}'} ;
+            INSERT DATA {'{'} GRAPH {Sparql.Iri(GraphIri)} {'{'}
             {insert}{'}'} {'}'}
             """;
         return store.UpdateAsync(update, cancellationToken);
@@ -42,6 +43,31 @@ public sealed class CatalogueGraph(ISparqlStore store)
 
     /// <summary>Adds the skill links of many entries' outcomes at once (Graph Store POST), as a bulk import makes them.</summary>
     public Task AddLinksAsync(IEnumerable<LearningOpportunity> entries, CancellationToken cancellationToken = default)
+    {
+        var triples = Triples(entries);
+        return triples.Count == 0 ? Task.CompletedTask : store.AddToGraphAsync(GraphIri, triples.ToString(), cancellationToken);
+    }
+
+    /// <summary>
+    /// Makes the graph say what the database now holds for these entries, in one SPARQL Update request: whatever the graph
+    /// held for the <paramref name="saved"/> and <paramref name="deleted"/> entries (their specification and its outcomes)
+    /// is removed, then the saved entries' links are inserted. Outcomes an edit removed take their links with them.
+    /// </summary>
+    public Task ReplaceEntriesAsync(IReadOnlyList<LearningOpportunity> saved, IReadOnlyList<Guid> deleted, CancellationToken cancellationToken = default)
+    {
+        var specifications = string.Join(' ', saved.Select(e => e.Id).Concat(deleted).Select(id => Term(SpecificationIri(id))));
+        if (specifications.Length == 0) return Task.CompletedTask;
+        var graph = Sparql.Iri(GraphIri);
+        var update = new StringBuilder()
+            .Append($"DELETE {{ GRAPH {graph} {{ ?outcome ?p ?o }} }} WHERE {{ VALUES ?specification {{ {specifications} }} GRAPH {graph} {{ ?specification <{Elm}learningOutcome> ?outcome . ?outcome ?p ?o }} }} ;\n")
+            .Append($"DELETE {{ GRAPH {graph} {{ ?specification ?p ?o }} }} WHERE {{ VALUES ?specification {{ {specifications} }} GRAPH {graph} {{ ?specification ?p ?o }} }}");
+        var triples = Triples(saved);
+        if (triples.Count > 0) update.Append($" ;\nINSERT DATA {{ GRAPH {graph} {{\n{triples}}} }}");
+        return store.UpdateAsync(update.ToString(), cancellationToken);
+    }
+
+    // N-Triples lines are also valid inside a SPARQL INSERT DATA block.
+    private static NTriplesBuilder Triples(IEnumerable<LearningOpportunity> entries)
     {
         var triples = new NTriplesBuilder();
         foreach (var entry in entries)
@@ -55,14 +81,14 @@ public sealed class CatalogueGraph(ISparqlStore store)
                 foreach (var link in outcome.SkillLinks) triples.AddIri(outcomeIri, Elm + "relatedESCOSkill", link.SkillUri);
             }
         }
-        return triples.Count == 0 ? Task.CompletedTask : store.AddToGraphAsync(GraphIri, triples.ToString(), cancellationToken);
+        return triples;
     }
 
     /// <summary>The ESCO skills an outcome links to, as the RDF store holds them.</summary>
     public async Task<IReadOnlyList<string>> OutcomeLinksAsync(Guid outcomeId, CancellationToken cancellationToken = default)
     {
         var result = await store.QueryAsync(
-            $"SELECT ?skill WHERE {{ GRAPH <{GraphIri}> {{ {Term(OutcomeIri(outcomeId))} <{Elm}relatedESCOSkill> ?skill }} }} ORDER BY ?skill",
+            $"SELECT ?skill WHERE {{ GRAPH {Sparql.Iri(GraphIri)} {{ {Term(OutcomeIri(outcomeId))} <{Elm}relatedESCOSkill> ?skill }} }} ORDER BY ?skill",
             cancellationToken);
         return result.Rows.Select(r => r["skill"].Value).ToList();
     }

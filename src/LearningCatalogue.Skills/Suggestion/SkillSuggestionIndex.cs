@@ -31,9 +31,6 @@ namespace LearningCatalogue.Skills.Suggestion;
 /// </summary>
 public sealed class SkillSuggestionIndex : IDisposable
 {
-    /// <summary>Where the index lives under the data folder.</summary>
-    public const string DefaultRelativePath = "indexes/skills";
-
     private const string CurrentFile = "current";
     private const string UriField = "uri";
     private const string KindField = "kind";
@@ -109,14 +106,26 @@ public sealed class SkillSuggestionIndex : IDisposable
     /// </summary>
     public IReadOnlyList<SkillSuggestion> Suggest(string text, string language, int k)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(k, 1);
+        return Search(text, language, accept: null, skip: 0, take: k).Items;
+    }
+
+    /// <summary>
+    /// A page of the skills matching <paramref name="text"/>, ranked as <see cref="Suggest"/> ranks them, among those whose
+    /// URI <paramref name="accept"/> keeps, with how many it keeps in all. The filter sees every match, not just the best
+    /// few, so that a rare filter value still finds its skills and the total is exact.
+    /// </summary>
+    public (IReadOnlyList<SkillSuggestion> Items, int Total) Search(string text, string language, Func<string, bool>? accept, int skip, int take)
+    {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(language);
-        ArgumentOutOfRangeException.ThrowIfLessThan(k, 1);
+        ArgumentOutOfRangeException.ThrowIfNegative(skip);
+        ArgumentOutOfRangeException.ThrowIfLessThan(take, 1);
         ObjectDisposedException.ThrowIf(disposed, this);
         var snapshot = Acquire() ?? throw new InvalidOperationException($"The skill suggestion index in {Folder} has not been built.");
         try
         {
-            return snapshot.Suggest(text, SkillAnalyzers.NormalizeLanguage(language), k, Options);
+            return snapshot.Search(text, SkillAnalyzers.NormalizeLanguage(language), accept, skip, take, Options);
         }
         finally
         {
@@ -411,7 +420,8 @@ public sealed class SkillSuggestionIndex : IDisposable
 
         internal static double Idf(long docFreq, long docCount) => Math.Log(1 + (docCount - docFreq + 0.5) / (docFreq + 0.5));
 
-        public IReadOnlyList<SkillSuggestion> Suggest(string text, string language, int k, SkillSuggestionOptions options)
+        public (IReadOnlyList<SkillSuggestion> Items, int Total) Search(
+            string text, string language, Func<string, bool>? accept, int skip, int take, SkillSuggestionOptions options)
         {
             var work = scratch.Value!;
             var passes = new List<Pass>();
@@ -438,7 +448,7 @@ public sealed class SkillSuggestionIndex : IDisposable
                     ScoreLabels(work, passes[p], p, options);
                     ScoreDescriptions(work, passes[p], p, options);
                 }
-                return TopSkills(work, passes, k, language, options);
+                return TopSkills(work, passes, accept, skip, take, language);
             }
             finally
             {
@@ -538,24 +548,29 @@ public sealed class SkillSuggestionIndex : IDisposable
             work.ResetDocs();
         }
 
-        private List<SkillSuggestion> TopSkills(Scratch work, List<Pass> passes, int k, string language, SkillSuggestionOptions options)
+        private (IReadOnlyList<SkillSuggestion> Items, int Total) TopSkills(
+            Scratch work, List<Pass> passes, Func<string, bool>? accept, int skip, int take, string language)
         {
-            // A bounded min-heap: the lowest of the best k on top. Ties go to the lower ordinal (URI order) to stay stable.
+            // A bounded min-heap: the lowest of the best skip + take on top. Ties go to the lower ordinal (URI order) to
+            // stay stable. Only the page is described: evidence is the costly part.
+            var k = skip + take;
             var heap = new PriorityQueue<int, (double Score, int Negated)>(k + 1);
+            var total = 0;
             foreach (var skill in work.TouchedSkills)
             {
                 var score = work.LabelScore[skill] + work.DescriptionScore[skill];
-                if (score <= 0) continue;
+                if (score <= 0 || (accept is not null && !accept(Uris[skill]))) continue;
+                total++;
                 heap.Enqueue(skill, (score, -skill));
                 if (heap.Count > k) heap.Dequeue();
             }
-            var result = new SkillSuggestion[heap.Count];
-            for (var i = result.Length - 1; i >= 0; i--)
+            var best = new (int Skill, double Score)[heap.Count];
+            for (var i = best.Length - 1; i >= 0; i--)
             {
                 heap.TryDequeue(out var skill, out var priority);
-                result[i] = Describe(work, passes, skill, priority.Score, language);
+                best[i] = (skill, priority.Score);
             }
-            return [.. result];
+            return (best.Skip(skip).Select(b => Describe(work, passes, b.Skill, b.Score, language)).ToList(), total);
         }
 
         private SkillSuggestion Describe(Scratch work, List<Pass> passes, int skill, double score, string language)

@@ -192,7 +192,7 @@ public sealed class LearningOpportunityValidatorTests
     public async Task Creating_an_invalid_entry_throws_and_stores_nothing()
     {
         using var catalogue = new TestCatalogue();
-        var invalid = SampleEntries.Full() with { EctsCredits = 500, Contact = new ContactPoint { Email = "nobody" } };
+        var invalid = SampleEntries.Described() with { EctsCredits = 500, Contact = new ContactPoint { Email = "nobody" } };
 
         var error = await Assert.ThrowsAsync<CatalogueValidationException>(() => catalogue.Service.CreateAsync(invalid));
 
@@ -206,7 +206,7 @@ public sealed class LearningOpportunityValidatorTests
     {
         using var catalogue = new TestCatalogue();
 
-        var created = await catalogue.Service.CreateAsync(SampleEntries.Full());
+        var created = await catalogue.Service.CreateAsync(SampleEntries.Described());
 
         Assert.Equal(1, await catalogue.Store.CountAsync());
         Assert.NotNull(await catalogue.Store.FindAsync(created.Id));
@@ -230,10 +230,49 @@ public sealed class LearningOpportunityValidatorTests
     public async Task Updating_with_an_invalid_description_throws_and_keeps_the_stored_entry()
     {
         using var catalogue = new TestCatalogue();
-        var created = await catalogue.Service.CreateAsync(SampleEntries.Full());
+        var created = await catalogue.Service.CreateAsync(SampleEntries.Described());
 
         await Assert.ThrowsAsync<CatalogueValidationException>(() => catalogue.Service.UpdateAsync(created.Id, created with { EqfLevel = 12 }));
 
         Assert.Equal(6, (await catalogue.Store.FindAsync(created.Id))!.EqfLevel);
+    }
+
+    [Fact]
+    public async Task A_new_description_carries_no_skill_links()
+    {
+        using var catalogue = new TestCatalogue();
+
+        var error = await Assert.ThrowsAsync<CatalogueValidationException>(() => catalogue.Service.CreateAsync(SampleEntries.Full()));
+
+        Assert.Equal(["learningOutcomes[0].skillLinks"], error.Result.Errors.Keys);
+        Assert.Equal(0, await catalogue.Store.CountAsync());
+    }
+
+    [Fact]
+    public async Task An_edit_keeps_the_skill_links_with_their_provenance_and_cannot_change_them()
+    {
+        using var catalogue = new TestCatalogue();
+        var created = await catalogue.Service.CreateAsync(SampleEntries.Described());
+        var linked = (await catalogue.Service.SetSkillLinksAsync(created.Id, 0, [Link(SkillA), Link(SkillB)], "ana@uni.eu"))!;
+        var stored = linked.LearningOutcomes[0].SkillLinks;
+
+        // Read, changed and sent back: the links come back as they are (their provenance is the catalogue's, like the id).
+        var echoed = WithFirstOutcome(linked with { EqfLevel = 5 }, o => o with { SkillLinks = [.. o.SkillLinks.Reverse().Select(l => l with { LinkedBy = "someone else" })] });
+        var updated = (await catalogue.Service.UpdateAsync(created.Id, echoed))!;
+        Assert.Equal(stored.Select(l => (l.SkillUri, l.LinkedBy, l.LinkedAt)), updated.LearningOutcomes[0].SkillLinks.Select(l => (l.SkillUri, l.LinkedBy, l.LinkedAt)));
+        Assert.Equal(5, (await catalogue.Store.FindAsync(created.Id))!.EqfLevel);
+
+        // A changed link, links dropped, or links on a new outcome are refused, naming the outcome; nothing changes.
+        var changed = WithFirstOutcome(updated, o => o with { SkillLinks = [Link(SkillA), Link(SkillC)] });
+        var dropped = WithFirstOutcome(updated, o => o with { SkillLinks = [] });
+        var newOutcome = updated with { LearningOutcomes = [.. updated.LearningOutcomes, new LearningOutcome { Id = Guid.NewGuid(), Text = [new("en", "New.")], SkillLinks = [Link(SkillD)] }] };
+        foreach (var (refused, field) in new[] { (changed, "learningOutcomes[0].skillLinks"), (dropped, "learningOutcomes[0].skillLinks"), (newOutcome, $"learningOutcomes[{updated.LearningOutcomes.Count}].skillLinks") })
+        {
+            var error = await Assert.ThrowsAsync<CatalogueValidationException>(() => catalogue.Service.UpdateAsync(created.Id, refused with { EqfLevel = 7 }));
+            Assert.Equal([field], error.Result.Errors.Keys);
+        }
+        var after = (await catalogue.Store.FindAsync(created.Id))!;
+        Assert.Equal(5, after.EqfLevel);
+        Assert.Equal([SkillA, SkillB], after.LearningOutcomes[0].SkillLinks.Select(l => l.SkillUri));
     }
 }

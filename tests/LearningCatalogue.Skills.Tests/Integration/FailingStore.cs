@@ -11,6 +11,8 @@ public sealed class FailingStore(ISparqlStore inner, int failOnAdd) : ISparqlSto
     public List<string> GraphsDropped { get; } = [];
     public int Updates { get; private set; }
 
+    public string GraphIri(string name) => inner.GraphIri(name);
+
     public Task<SparqlResultSet> QueryAsync(string query, CancellationToken cancellationToken = default) => inner.QueryAsync(query, cancellationToken);
 
     public Task UpdateAsync(string update, CancellationToken cancellationToken = default)

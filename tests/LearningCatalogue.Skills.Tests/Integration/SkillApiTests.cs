@@ -48,6 +48,8 @@ public sealed class SkillApiTests : IDisposable
     private const string ComputerProgramming = "21d2f96d-35f7-4e3f-9745-c533d2dd6e97";
     private const string Java = "http://data.europa.eu/esco/skill/19a8293b-8e95-4de3-983f-77484079c389";
     private const string Skill = "http://data.europa.eu/esco/skill/";
+    private const string MusicalStaff = "http://data.europa.eu/esco/skill/0005c151-5b5a-4a66-8aac-60e734beb1ab";
+    private const string Haskell = "http://data.europa.eu/esco/skill/000f1d3d-220f-4789-9c0a-cc742521fb02";
 
     private readonly EscoStoreFixture _store;
     private readonly SkillApiFactory _factory;
@@ -110,9 +112,36 @@ public sealed class SkillApiTests : IDisposable
         Assert.NotEmpty(knowledge!["items"]!.AsArray());
         Assert.All(knowledge["items"]!.AsArray(), i => Assert.Equal("knowledge", i!["skillType"]!.GetValue<string>()));
 
-        var bad = await _client.GetAsync("/api/skills?q=x&skillType=colour&size=1000");
+        var bad = await _client.GetAsync("/api/skills?q=x&skillType=colour&size=1000&page=0");
         var errors = (await bad.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!.AsObject();
-        Assert.True(errors.ContainsKey("skillType") && errors.ContainsKey("size"));
+        Assert.True(errors.ContainsKey("skillType") && errors.ContainsKey("size") && errors.ContainsKey("page"));
+    }
+
+    [Fact]
+    public async Task Skill_search_filters_by_collection_and_reuse_level_and_pages_through_every_match()
+    {
+        static string[] Uris(JsonObject page) => page["items"]!.AsArray().Select(i => i!["uri"]!.GetValue<string>()).ToArray();
+        const string query = "/api/skills?q=data&lang=en&collection=digital&reuseLevel=cross-sector";
+
+        var first = (await _client.GetFromJsonAsync<JsonObject>($"{query}&size=100"))!;
+        var total = first["total"]!.GetValue<int>();
+        var all = new List<string>(Uris(first));
+        for (var page = 2; all.Count < total; page++) all.AddRange(Uris((await _client.GetFromJsonAsync<JsonObject>($"{query}&size=100&page={page}"))!));
+        var second = (await _client.GetFromJsonAsync<JsonObject>($"{query}&size=5&page=2"))!;
+
+        Assert.InRange(total, 6, 2_000);
+        Assert.All(first["items"]!.AsArray(), i =>
+        {
+            Assert.Contains("digital", i!["collections"]!.AsArray().Select(c => c!.GetValue<string>()));
+            Assert.Equal("cross-sector", i["reuseLevel"]!.GetValue<string>());
+        });
+        // Every match once, the total exact whatever the page size, and page 2 of 5 is the 6th to 10th hit.
+        Assert.Equal(total, all.Distinct().Count());
+        Assert.Equal(total, second["total"]!.GetValue<int>());
+        Assert.Equal(all.Skip(5).Take(5), Uris(second));
+        // Without the filters there are more matches, and the filtered ones are among them.
+        var unfiltered = (await _client.GetFromJsonAsync<JsonObject>("/api/skills?q=data&lang=en&size=1"))!["total"]!.GetValue<int>();
+        Assert.True(unfiltered > total, $"{unfiltered} unfiltered matches, {total} filtered");
     }
 
     [Fact]
@@ -129,7 +158,7 @@ public sealed class SkillApiTests : IDisposable
     [Fact]
     public async Task Links_are_validated_stored_in_both_stores_and_shown_in_the_language_asked()
     {
-        var created = await _client.PostAsync("/api/learning-opportunities", JsonContent.Create(SampleEntries.Full(), options: CatalogueJson.Options));
+        var created = await _client.PostAsync("/api/learning-opportunities", JsonContent.Create(SampleEntries.Described(), options: CatalogueJson.Options));
         var entry = (await created.Content.ReadFromJsonAsync<LearningOpportunity>(CatalogueJson.Options))!;
         var path = $"/api/learning-opportunities/{entry.Id}/outcomes";
 
@@ -141,13 +170,18 @@ public sealed class SkillApiTests : IDisposable
         }
         var unknown = Skill + Guid.NewGuid();
         Assert.Contains(unknown, (await Refused(new { linkedBy = "ana@uni.eu", skills = new[] { new { uri = Java }, new { uri = unknown } } }))["skills[1].uri"]!.ToJsonString());
-        Assert.True((await Refused(new { linkedBy = "ana@uni.eu", skills = Enumerable.Range(0, 4).Select(_ => new { uri = Java }) })).ContainsKey("skills"));
+        // Four distinct released skills: refused for their number alone.
+        var four = await Refused(new { linkedBy = "ana@uni.eu", skills = new[] { Java, Skill + ComputerProgramming, MusicalStaff, Haskell }.Select(uri => new { uri }) });
+        Assert.Equal(["skills"], four.Select(p => p.Key));
+        Assert.Contains("one to 3", four["skills"]!.ToJsonString());
         // A skill group is released, but it is not a skill.
         Assert.True((await Refused(new { linkedBy = "ana@uni.eu", skills = new[] { new { uri = "http://data.europa.eu/esco/isced-f/0613" } } })).ContainsKey("skills[0].uri"));
 
-        var linked = await _client.PutAsJsonAsync($"{path}/1/skills",
+        var linked = await _client.PutAsJsonAsync($"{path}/1/skills?lang=fr",
             new { linkedBy = "ana@uni.eu", skills = new[] { new { uri = Java, suggested = true }, new { uri = Skill + ComputerProgramming, suggested = false } } });
         Assert.Equal(HttpStatusCode.OK, linked.StatusCode);
+        // The answer shows the outcomes as a GET in the language asked does.
+        Assert.Equal(CsvLabel(ComputerProgramming, "fr"), (await linked.Content.ReadFromJsonAsync<JsonArray>())![0]!["skillLinks"]![1]!["label"]!.GetValue<string>());
 
         var stored = await _client.GetFromJsonAsync<LearningOpportunity>($"/api/learning-opportunities/{entry.Id}", CatalogueJson.Options);
         var links = stored!.LearningOutcomes[0].SkillLinks;
@@ -165,6 +199,30 @@ public sealed class SkillApiTests : IDisposable
     }
 
     [Fact]
+    public async Task Editing_an_outcome_away_or_deleting_the_entry_takes_its_links_out_of_the_RDF_store()
+    {
+        var created = await _client.PostAsync("/api/learning-opportunities", JsonContent.Create(SampleEntries.Described("rdf-sync"), options: CatalogueJson.Options));
+        var entry = (await created.Content.ReadFromJsonAsync<LearningOpportunity>(CatalogueJson.Options))!;
+        var path = $"/api/learning-opportunities/{entry.Id}";
+        Assert.Equal(HttpStatusCode.OK, (await _client.PutAsJsonAsync($"{path}/outcomes/1/skills", new { linkedBy = "ana@uni.eu", skills = new[] { new { uri = Java } } })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await _client.PutAsJsonAsync($"{path}/outcomes/2/skills", new { linkedBy = "ana@uni.eu", skills = new[] { new { uri = Haskell } } })).StatusCode);
+        var graph = new CatalogueGraph(_store.Store);
+        var (first, second) = (entry.LearningOutcomes[0].Id, entry.LearningOutcomes[1].Id);
+        Assert.Equal([Java], await graph.OutcomeLinksAsync(first));
+
+        var stored = (await _client.GetFromJsonAsync<LearningOpportunity>(path, CatalogueJson.Options))!;
+        var edited = await _client.PutAsync(path, JsonContent.Create(stored with { LearningOutcomes = [stored.LearningOutcomes[1]] }, options: CatalogueJson.Options));
+        Assert.Equal(HttpStatusCode.OK, edited.StatusCode);
+
+        Assert.Empty(await graph.OutcomeLinksAsync(first));
+        Assert.Equal([Haskell], await graph.OutcomeLinksAsync(second));
+        Assert.Equal(HttpStatusCode.NoContent, (await _client.DeleteAsync(path)).StatusCode);
+        Assert.Empty(await graph.OutcomeLinksAsync(second));
+        var left = await _store.Store.QueryAsync($"ASK {{ GRAPH <{graph.GraphIri}> {{ <{CatalogueGraph.SpecificationIri(entry.Id)}> ?p ?o }} }}");
+        Assert.False(left.Boolean ?? true);
+    }
+
+    [Fact]
     public async Task Injection_through_a_search_or_a_skill_uri_changes_nothing()
     {
         // Records compare their dictionaries by reference: compare what they count.
@@ -173,7 +231,7 @@ public sealed class SkillApiTests : IDisposable
         var before = Counts(await new EscoSkillRepository(_store.Store).CountsAsync());
 
         Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync("/api/skills?q=%22%20%7D%20DROP%20ALL%20%23")).StatusCode);
-        var created = await _client.PostAsync("/api/learning-opportunities", JsonContent.Create(SampleEntries.Full("injection"), options: CatalogueJson.Options));
+        var created = await _client.PostAsync("/api/learning-opportunities", JsonContent.Create(SampleEntries.Described("injection"), options: CatalogueJson.Options));
         var entry = (await created.Content.ReadFromJsonAsync<LearningOpportunity>(CatalogueJson.Options))!;
         var response = await _client.PutAsJsonAsync($"/api/learning-opportunities/{entry.Id}/outcomes/1/skills",
             new { linkedBy = "x", skills = new[] { new { uri = "http://data.europa.eu/esco/skill/x> } } ; DROP ALL ; #" } } });

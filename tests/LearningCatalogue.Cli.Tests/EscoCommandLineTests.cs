@@ -1,0 +1,95 @@
+using System.Text.RegularExpressions;
+using LearningCatalogue.Rdf.Tests;
+using LearningCatalogue.Skills.Tests;
+using Microsoft.Data.Sqlite;
+using Spectre.Console;
+
+namespace LearningCatalogue.Cli.Tests;
+
+/// <summary>
+/// The ESCO commands on a data folder of their own: each starts the folder's managed Virtuoso (on free ports, given as
+/// environment variables as a user would), works, and stops it. In the command-line collection: the console and the
+/// environment are the process's.
+/// </summary>
+[Collection(CommandLineCollection.Name)]
+public sealed class EscoCommandLineTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("catalogue-cli-esco-").FullName;
+    private readonly StringWriter _output = new();
+    private readonly TextWriter _console = Console.Out;
+    private readonly IAnsiConsole _ansiConsole = AnsiConsole.Console;
+    private readonly Dictionary<string, string> _environment;
+
+    public EscoCommandLineTests()
+    {
+        _environment = new Dictionary<string, string>
+        {
+            ["Catalogue__Virtuoso__HttpPort"] = VirtuosoFixture.FreePort().ToString(),
+            ["Catalogue__Virtuoso__SqlPort"] = VirtuosoFixture.FreePort().ToString(),
+            ["Catalogue__Virtuoso__NumberOfBuffers"] = "20000",
+            ["Catalogue__Virtuoso__MaxDirtyBuffers"] = "15000",
+            ["Catalogue__Search__IndexFolder"] = Path.Combine(_folder, "indexes"),
+        };
+        foreach (var (name, value) in _environment) Environment.SetEnvironmentVariable(name, value);
+        Console.SetOut(_output);
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+            Out = new AnsiConsoleOutput(_output),
+        });
+        console.Profile.Width = 500;
+        AnsiConsole.Console = console;
+    }
+
+    public void Dispose()
+    {
+        Console.SetOut(_console);
+        AnsiConsole.Console = _ansiConsole;
+        foreach (var name in _environment.Keys) Environment.SetEnvironmentVariable(name, null);
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    private string Data => Path.Combine(_folder, "data");
+
+    private async Task<string> RunAsync(params string[] args)
+    {
+        _output.GetStringBuilder().Clear();
+        Assert.Equal(0, await CatalogueCommandLine.Build().Parse(["--data", Data, .. args]).InvokeAsync());
+        return _output.ToString();
+    }
+
+    [Fact]
+    public async Task Esco_import_reindex_and_eval_work_on_the_data_folders_own_store()
+    {
+        using var package = new TinyPackage();
+        var benchmark = Path.Combine(_folder, "tiny_validation.csv");
+        await File.WriteAllTextAsync(benchmark, string.Join('\n',
+            "sentence,skill_uri,gold_label",
+            $"you will apply the plain skill daily,{TinyPackage.Plain},plain skill",
+            $"some knowledge of the domain is a plus,{TinyPackage.Knowledge},some knowledge",
+            $"some knowledge of the domain is a plus,{TinyPackage.Plain},plain skill"));
+
+        var imported = await RunAsync("esco", "import", package.Folder);
+        var again = await RunAsync("esco", "import", "--if-empty");
+        var reindexed = await RunAsync("esco", "reindex");
+        var evaluated = await RunAsync("eval", "skill-linking", benchmark);
+
+        // Every language of the package: English first, then as found.
+        Assert.Matches(@"Loaded [\d,]+ triples \(3 skills, 3 groups; en, de, fr\) in [\d.]+ s into http://learning-catalogue\.example/graph/esco-", imported);
+        Assert.Matches(@"Indexed 3 released skills \((de|en|fr), (de|en|fr), (de|en|fr)\)", imported);
+        Assert.Contains("already holds ESCO; nothing imported", again);
+        Assert.Contains($"into {Path.Combine(_folder, "indexes", "skills")}", reindexed);
+        // One line per file: its name, RP@1, RP@5, RP@10 as percentages, MRR, and the sentences (two, one with two gold skills).
+        var line = Assert.Single(evaluated.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        var scores = Regex.Match(line, @"^tiny_validation\.csv +RP@1 +([\d.]+) +RP@5 +([\d.]+) +RP@10 +([\d.]+) +MRR ([\d.]+) +\(2 sentences\)$");
+        Assert.True(scores.Success, line);
+        // The second sentence names "some knowledge" only: its other gold skill is not found at any depth. RP@1 is
+        // 1 for both sentences (min(1, 2) = 1), RP@5 and RP@10 are 1 and 1/2, MRR 1 and 1.
+        Assert.Equal(["100.0", "75.0", "75.0", "1.000"], scores.Groups.Values.Skip(1).Select(g => g.Value));
+        // The store was stopped by each command: the folder's server is not left running.
+        Assert.False(File.Exists(Path.Combine(Data, "virtuoso", "virtuoso.lck")));
+    }
+}
