@@ -18,9 +18,5 @@ public sealed class EscoTaxonomySource(Func<CancellationToken, Task<EscoTaxonomy
 
     public static EscoTaxonomySource Fixed(EscoTaxonomy taxonomy) => new(_ => Task.FromResult(taxonomy));
 
-    /// <summary>The taxonomy of every concept a stream yields (the RDF store's EscoSkillRepository.AllSkillsAsync()).</summary>
-    public static EscoTaxonomySource From(Func<CancellationToken, IAsyncEnumerable<EscoSkill>> concepts) =>
-        new(async cancellationToken => new EscoTaxonomy(await concepts(cancellationToken).ToListAsync(cancellationToken)));
-
     public Task<EscoTaxonomy> LoadAsync(CancellationToken cancellationToken) => load(cancellationToken);
 }
