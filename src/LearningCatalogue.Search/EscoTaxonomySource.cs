@@ -5,6 +5,7 @@ namespace LearningCatalogue.Search;
 /// <summary>
 /// Where the index reads the ESCO taxonomy (labels, ancestors and collections of linked skills) from. The host registers
 /// one reading the RDF store; without one, skills are indexed by URI and the label recorded with the link only.
+/// The index asks at every rebuild and every change, so a source keeps what it loaded while it is still current.
 /// </summary>
 public interface IEscoTaxonomySource
 {
