@@ -123,7 +123,7 @@ internal static class ImportCommands
                 Markup.Escape(row.Problem ?? ""));
         }
         AnsiConsole.Write(table);
-        AnsiConsole.MarkupLineInterpolated($"Imported {report.Imported} drafts; skipped {report.Skipped} rows.");
+        AnsiConsole.MarkupLineInterpolated($"Imported {report.Imported} {(report.Entries.Any(e => e.Status == Catalogue.Model.PublicationStatus.Published) ? "published entries" : "drafts")}; skipped {report.Skipped} rows.");
     }
 
     /// <summary>Bad input ends the command with a message and exit code 1; nothing was stored.</summary>

@@ -3,7 +3,6 @@ using System.Globalization;
 using LearningCatalogue.Catalogue;
 using LearningCatalogue.Catalogue.Model;
 using LearningCatalogue.Catalogue.Storage;
-using LearningCatalogue.Skills.Esco;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Store;
@@ -42,7 +41,6 @@ public sealed class CatalogueIndex : ICatalogueChangeListener, IDisposable
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly ConcurrentDictionary<Guid, DateTimeOffset> _recentChanges = new();
     private volatile Generation? _current;
-    private EscoTaxonomy? _taxonomy;
 
     public CatalogueIndex(
         IOptions<SearchOptions> options, LearningOpportunityStore store, IEscoTaxonomySource taxonomySource,
@@ -142,7 +140,6 @@ public sealed class CatalogueIndex : ICatalogueChangeListener, IDisposable
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            _taxonomy = taxonomy;
             var previous = ReadPointer()?.Name;
             WritePointer(new Pointer(name, startedAt));
             // A process that serves switches at once; the old generation goes once its searches are done.
@@ -226,7 +223,9 @@ public sealed class CatalogueIndex : ICatalogueChangeListener, IDisposable
 
     private async Task ApplyAsync(Generation generation, IReadOnlyList<LearningOpportunity> saved, IReadOnlyList<Guid> deleted, CancellationToken cancellationToken)
     {
-        var taxonomy = _taxonomy ??= await _taxonomySource.LoadAsync(cancellationToken);
+        // Asked at every change rather than kept: a taxonomy missing while the RDF store was down, or replaced by an
+        // ESCO import since, must not stay. The store's source keeps it and checks the store's ESCO graph for that.
+        var taxonomy = await _taxonomySource.LoadAsync(cancellationToken);
         var writer = generation.Writer;
         foreach (var entry in saved)
         {

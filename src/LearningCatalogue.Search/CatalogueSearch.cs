@@ -31,11 +31,12 @@ public sealed class CatalogueSearch(CatalogueIndex index, IOptions<SearchOptions
         var query = SearchQueryBuilder.Build(request.Query, request.Language, index.Analyzers) ?? new MatchAllDocsQuery();
         var facetFilters = request.Filters.Where(f => f.Value.Count > 0).ToDictionary(f => f.Key, f => FacetQuery(f.Key, f.Value));
         var rangeFilters = request.Ranges.Select(r => RangeQuery(r.Key, r.Value)).ToList();
+        var filter = Filter(facetFilters.Values.Concat(rangeFilters));
         var sort = Sort(request.Sort, request.Descending);
 
         var top = after is null
-            ? searcher.Search(query, Filter(facetFilters.Values.Concat(rangeFilters)), request.Page * request.Size, sort, doDocScores: true, doMaxScore: false)
-            : searcher.SearchAfter(after, query, Filter(facetFilters.Values.Concat(rangeFilters)), request.Size, sort, doDocScores: true, doMaxScore: false);
+            ? searcher.Search(query, filter, request.Page * request.Size, sort, doDocScores: true, doMaxScore: false)
+            : searcher.SearchAfter(after, query, filter, request.Size, sort, doDocScores: true, doMaxScore: false);
         var page = top.ScoreDocs.Skip(after is null ? served : 0).Cast<FieldDoc>().ToList();
 
         var terms = new HashSet<Term>();
@@ -47,9 +48,9 @@ public sealed class CatalogueSearch(CatalogueIndex index, IOptions<SearchOptions
             ? SearchCursor.After(page[^1], request.Sort, request.Descending, served + page.Count).Encode()
             : null;
         var suggestion = top.TotalHits == 0 && request.Query is { } typed
-            ? Correction(searcher, typed, request.Language, facetFilters.Values.Concat(rangeFilters))
+            ? Correction(searcher, typed, request.Language, filter)
             : null;
-        return new SearchResponse(top.TotalHits, request.Page, request.Size, hits, CountFacets(searcher, query, request, facetFilters, rangeFilters),
+        return new SearchResponse(top.TotalHits, request.Page, request.Size, hits, CountFacets(searcher, query, filter, request, facetFilters, rangeFilters),
             nextCursor, suggestion);
     }
 
@@ -92,22 +93,23 @@ public sealed class CatalogueSearch(CatalogueIndex index, IOptions<SearchOptions
     }
 
     /// <summary>A corrected query, when the correction finds something under the same filters.</summary>
-    private string? Correction(IndexSearcher searcher, string typed, string language, IEnumerable<Query> filters)
+    private string? Correction(IndexSearcher searcher, string typed, string language, Filter? filter)
     {
         if (SpellingCorrector.Correct(searcher.IndexReader, typed, index.Analyzers) is not { } corrected) return null;
         var query = SearchQueryBuilder.Build(corrected, language, index.Analyzers);
-        return query is not null && searcher.Search(query, Filter(filters), 1).TotalHits > 0 ? corrected : null;
+        return query is not null && searcher.Search(query, filter, 1).TotalHits > 0 ? corrected : null;
     }
 
     /// <summary>
     /// Each facet counts over the hits of the query and every filter but its own, so a learner sees what choosing
-    /// another value would find. Facets without a filter share one pass; a filtered facet takes a pass of its own.
+    /// another value would find. Facets without a filter share one pass (under every filter, <paramref name="filter"/>);
+    /// a filtered facet takes a pass of its own.
     /// </summary>
-    private Dictionary<string, IReadOnlyList<FacetCount>> CountFacets(IndexSearcher searcher, Query query, SearchRequest request,
+    private Dictionary<string, IReadOnlyList<FacetCount>> CountFacets(IndexSearcher searcher, Query query, Filter? filter, SearchRequest request,
         Dictionary<string, Query> facetFilters, List<Query> rangeFilters)
     {
         var unfiltered = new FacetCollector(Facets.All.Where(f => !facetFilters.ContainsKey(f)).ToList());
-        searcher.Search(query, Filter(facetFilters.Values.Concat(rangeFilters)), unfiltered);
+        searcher.Search(query, filter, unfiltered);
         var counts = unfiltered.Counts.ToDictionary();
         foreach (var facet in facetFilters.Keys)
         {

@@ -6,7 +6,8 @@ namespace LearningCatalogue.Search;
 
 /// <summary>
 /// Gives the search index the ESCO taxonomy of the RDF store. Without a store (or before ESCO is imported) the index
-/// is built without skill labels and groups, and says so in the log, rather than not at all.
+/// is built without skill labels and groups, and says so in the log, rather than not at all. The cache keeps only a
+/// taxonomy it read, and reads again once the store's current ESCO graph changes (an ESCO import made a new one).
 /// </summary>
 public sealed class EscoStoreTaxonomySource(EscoTaxonomyCache cache, ILogger<EscoStoreTaxonomySource> logger) : IEscoTaxonomySource
 {

@@ -5,6 +5,7 @@ namespace LearningCatalogue.Search;
 /// <summary>
 /// Where the index reads the ESCO taxonomy (labels, ancestors and collections of linked skills) from. The host registers
 /// one reading the RDF store; without one, skills are indexed by URI and the label recorded with the link only.
+/// The index asks at every rebuild and every change, so a source keeps what it loaded while it is still current.
 /// </summary>
 public interface IEscoTaxonomySource
 {
@@ -17,10 +18,6 @@ public sealed class EscoTaxonomySource(Func<CancellationToken, Task<EscoTaxonomy
     public static EscoTaxonomySource Empty { get; } = Fixed(new EscoTaxonomy([]));
 
     public static EscoTaxonomySource Fixed(EscoTaxonomy taxonomy) => new(_ => Task.FromResult(taxonomy));
-
-    /// <summary>The taxonomy of every concept a stream yields (the RDF store's EscoSkillRepository.AllSkillsAsync()).</summary>
-    public static EscoTaxonomySource From(Func<CancellationToken, IAsyncEnumerable<EscoSkill>> concepts) =>
-        new(async cancellationToken => new EscoTaxonomy(await concepts(cancellationToken).ToListAsync(cancellationToken)));
 
     public Task<EscoTaxonomy> LoadAsync(CancellationToken cancellationToken) => load(cancellationToken);
 }

@@ -22,6 +22,8 @@ public sealed record RangeFilter(long? Min, long? Max)
 /// </summary>
 public sealed record SearchRequest
 {
+    public const int DefaultSize = 20;
+
     public string? Query { get; init; }
     /// <summary>BCP 47 tag: the query is analysed in it and the hits' texts are given in it where the entry has them.</summary>
     public string Language { get; init; } = "en";
@@ -31,15 +33,13 @@ public sealed record SearchRequest
     /// <summary>Descending order; relevance is always best first.</summary>
     public bool Descending { get; init; }
     public int Page { get; init; } = 1;
-    public int Size { get; init; } = 20;
+    public int Size { get; init; } = DefaultSize;
     public string? Cursor { get; init; }
 }
 
 /// <summary>Reads a <see cref="SearchRequest"/> from query parameters, naming each bad parameter.</summary>
 public static partial class SearchRequestParser
 {
-    public const int DefaultSize = 20;
-
     private static readonly string[] Known = ["q", "lang", "sort", "page", "size", "cursor"];
 
     public static (SearchRequest? Request, Dictionary<string, string[]> Errors) Parse(
@@ -81,7 +81,7 @@ public static partial class SearchRequestParser
         }
 
         var page = ParseInt(Single("page"), 1, "page", errors);
-        var size = ParseInt(Single("size"), DefaultSize, "size", errors);
+        var size = ParseInt(Single("size"), SearchRequest.DefaultSize, "size", errors);
         if (page < 1) errors["page"] = ["The page number starts at 1."];
         if (size < 1 || size > options.MaxPageSize) errors["size"] = [$"The page size is between 1 and {options.MaxPageSize}."];
         else if ((long)page * size > options.MaxPagingDepth)

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using LearningCatalogue.Catalogue.Model;
 using LearningCatalogue.Skills.Esco;
+using Microsoft.Extensions.Options;
 
 namespace LearningCatalogue.Search.Tests;
 
@@ -35,14 +36,17 @@ public sealed class CorpusSearchTests(IndexedCorpus corpus) : IClassFixture<Inde
     [Fact]
     public async Task Spanish_words_match_their_inflections()
     {
-        var hits = await corpus.AllHitsAsync(new SearchRequest { Query = "empresa", Language = "es" });
-        Assert.Contains(hits, h => HasWord(Entry(h), "empresas") && !HasWord(Entry(h), "empresa"));
+        // Quoted, the word gets no fuzzy clause (which would reach "empresas" in one edit): only the stemmer joins them.
+        var hits = await corpus.AllHitsAsync(new SearchRequest { Query = "\"empresa\"", Language = "es" });
+        // A Spanish entry: the query is also analysed in Portuguese, whose stemmer joins the same two words.
+        Assert.Contains(hits, h => Entry(h).Title[0].Language == "es" && HasWord(Entry(h), "empresas") && !HasWord(Entry(h), "empresa"));
     }
 
     [Fact]
     public async Task French_accents_need_not_be_typed()
     {
-        var result = await corpus.Search.SearchAsync(new SearchRequest { Query = "developpement", Language = "fr" });
+        // Quoted, the word gets no fuzzy clause (which would reach "développement" in two edits): only folding joins them.
+        var result = await corpus.Search.SearchAsync(new SearchRequest { Query = "\"developpement\"", Language = "fr" });
         Assert.Contains(result.Hits, h => h.Title == "Gestion de projets de développement");
         Assert.Contains("<mark>développement</mark>", result.Hits.First(h => h.Title == "Gestion de projets de développement").Snippet ?? "");
     }
@@ -74,44 +78,79 @@ public sealed class CorpusSearchTests(IndexedCorpus corpus) : IClassFixture<Inde
         Assert.Contains(hits.Select(Entry), e => e.LearningOutcomes.SelectMany(o => o.SkillLinks).Any(l => l.SkillUri == EdxCorpus.Python));
     }
 
-    [Fact]
-    public async Task Facet_counts_ignore_their_own_filter_and_equal_counts_over_the_database()
+    // Each facet's values, computed from the entries as the database holds them.
+    private static readonly Dictionary<string, Func<LearningOpportunity, IEnumerable<string>>> FacetValues = new()
     {
-        var filters = new Dictionary<string, IReadOnlyList<string>> { [Facets.Eqf] = ["5", "6"], [Facets.Country] = ["BEL"], [Facets.Fee] = [Facets.Free] };
-        var result = await corpus.Search.SearchAsync(new SearchRequest { Filters = filters, Size = 1 });
+        [Facets.Collection] = e => e.LearningOutcomes.SelectMany(o => o.SkillLinks)
+            .SelectMany(l => EdxCorpus.Taxonomy.Find(l.SkillUri)?.Collections ?? []).Distinct(),
+        [Facets.Eqf] = e => e.EqfLevel is { } l ? [l.ToString()] : [],
+        [Facets.Language] = e => e.InstructionLanguages,
+        [Facets.Country] = e => e.Providers.Select(p => p.Country).OfType<string>().Distinct(),
+        [Facets.Provider] = e => e.Providers.Select(p => p.Name).Where(n => n.Length > 0).Distinct(),
+        [Facets.Mode] = e => e.Mode is { } m ? [m] : [],
+        [Facets.Schedule] = e => e.LearningSchedule is { } s ? [s] : [],
+        [Facets.Assessment] = e => e.AssessmentTypes.Distinct(),
+        [Facets.Field] = e => e.ThematicFields,
+        [Facets.Credential] = e => [SearchDocumentBuilder.CredentialValue(e.CredentialKind)],
+        [Facets.Fee] = e => e.Fees.Count == 0 ? [] : [e.Fees.Min(f => f.Amount) == 0 ? Facets.Free : Facets.Paid],
+    };
 
-        // Independently: each facet's values over the published entries passing every other facet's filter.
-        var facetValues = new Dictionary<string, Func<LearningOpportunity, IEnumerable<string>>>
-        {
-            [Facets.Eqf] = e => e.EqfLevel is { } l ? [l.ToString()] : [],
-            [Facets.Country] = e => e.Providers.Select(p => p.Country).OfType<string>().Distinct(),
-            [Facets.Fee] = e => e.Fees.Count == 0 ? [] : [e.Fees.Min(f => f.Amount) == 0 ? Facets.Free : Facets.Paid],
-            [Facets.Language] = e => e.InstructionLanguages,
-            [Facets.Credential] = e => [SearchDocumentBuilder.CredentialValue(e.CredentialKind)],
-            [Facets.Field] = e => e.ThematicFields,
-            [Facets.Mode] = e => e.Mode is { } m ? [m] : [],
-        };
+    /// <summary>
+    /// Searches with facet filters and checks, against the entries of the database, the hits (values of one facet OR,
+    /// facets AND) and every facet's counts: over the entries passing every filter but the facet's own.
+    /// </summary>
+    private async Task<SearchResponse> AssertFilteredAndCountedAsync(Dictionary<string, IReadOnlyList<string>> filters)
+    {
         bool Passes(LearningOpportunity e, string? except) =>
-            filters.Where(f => f.Key != except).All(f => facetValues[f.Key](e).Intersect(f.Value).Any());
+            filters.Where(f => f.Key != except).All(f => FacetValues[f.Key](e).Intersect(f.Value).Any());
+        // Every value counted, not only the most frequent ones the API lists.
+        var search = new CatalogueSearch(corpus.Index, Options.Create(new SearchOptions { FacetValueLimit = 10_000 }));
+        var result = await search.SearchAsync(new SearchRequest { Filters = filters, Size = 1 });
 
+        Assert.Equal(corpus.Published.Where(e => Passes(e, null)).Select(e => e.Id).ToHashSet(), Ids(await corpus.AllHitsAsync(new SearchRequest { Filters = filters })));
         Assert.Equal(corpus.Published.Count(e => Passes(e, null)), result.Total);
-        foreach (var (facet, values) in facetValues)
+        foreach (var (facet, values) in FacetValues)
         {
             var expected = corpus.Published.Where(e => Passes(e, facet)).SelectMany(values)
                 .GroupBy(v => v).ToDictionary(g => g.Key, g => g.Count());
             var actual = result.Facets[facet].Where(c => c.Count > 0).ToDictionary(c => c.Value, c => c.Count);
             Assert.Equal(expected.OrderBy(p => p.Key), actual.OrderBy(p => p.Key));
         }
-        // Other EQF levels are counted although the filter chose 5 and 6: the counts are disjunctive.
-        Assert.Contains(result.Facets[Facets.Eqf], c => c.Value == "4" && c.Count > 0);
 
         // The skill facet counts every linked skill with its ancestors.
-        var skillCounts = result.Facets[Facets.Skill].ToDictionary(c => c.Value, c => c.Count);
-        foreach (var (uri, count) in skillCounts)
+        foreach (var (uri, count) in result.Facets[Facets.Skill].ToDictionary(c => c.Value, c => c.Count))
         {
             Assert.Equal(corpus.Published.Where(e => Passes(e, null)).Count(e => e.LearningOutcomes.SelectMany(o => o.SkillLinks)
                 .Any(l => l.SkillUri == uri || EdxCorpus.Taxonomy.Ancestors(l.SkillUri).Contains(uri))), count);
         }
+        return result;
+    }
+
+    [Fact]
+    public async Task Facet_counts_ignore_their_own_filter_and_equal_counts_over_the_database()
+    {
+        var result = await AssertFilteredAndCountedAsync(new() { [Facets.Eqf] = ["5", "6"], [Facets.Country] = ["BEL"], [Facets.Fee] = [Facets.Free] });
+        Assert.True(result.Total > 0);
+        // Other EQF levels are counted although the filter chose 5 and 6: the counts are disjunctive.
+        Assert.Contains(result.Facets[Facets.Eqf], c => c.Value == "4" && c.Count > 0);
+    }
+
+    [Fact]
+    public async Task Provider_schedule_assessment_and_collection_filter_and_count_as_the_database_does()
+    {
+        var providers = corpus.Published.SelectMany(FacetValues[Facets.Provider]).GroupBy(p => p)
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Take(3).Select(g => g.Key).ToList();
+        var filters = new Dictionary<string, IReadOnlyList<string>>
+        {
+            [Facets.Provider] = providers,
+            [Facets.Schedule] = ["67395e6b5a", "72a0ab92fa"],
+            [Facets.Assessment] = ["795dac4096"],
+        };
+        Assert.True((await AssertFilteredAndCountedAsync(filters)).Total > 0);
+
+        // The collections of the linked skills, as the ESCO package files them.
+        var collection = await AssertFilteredAndCountedAsync(new() { [Facets.Collection] = [EscoCollection.Digital], [Facets.Schedule] = ["f230bae523"] });
+        Assert.True(collection.Total > 0);
     }
 
     [Theory]
@@ -172,6 +211,39 @@ public sealed class CorpusSearchTests(IndexedCorpus corpus) : IClassFixture<Inde
         Assert.True(first.Total > 100);
         Assert.Equal(first.Total, seen.Count);
         Assert.Equal(seen.Count, seen.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task A_quoted_phrase_finds_its_words_side_by_side_only()
+    {
+        // Side by side in any inflection ("machines learn"), with nothing but spaces or punctuation between.
+        const string adjacent = @"\bmachin\w*\W+learn";
+        var phrase = Ids(await corpus.AllHitsAsync(new SearchRequest { Query = "\"machine learning\"", Language = "en" }));
+        var words = await corpus.AllHitsAsync(new SearchRequest { Query = "machine learning", Language = "en" });
+        var apart = words.Select(Entry)
+            .Where(e => Regex.IsMatch(AllText(e), @"\bmachin") && Regex.IsMatch(AllText(e), @"\blearn") && !Regex.IsMatch(AllText(e), adjacent))
+            .ToList();
+
+        Assert.NotEmpty(phrase);
+        Assert.All(phrase, id => Assert.Matches(adjacent, AllText(corpus.Entries.Single(e => e.Id == id))));
+        Assert.NotEmpty(apart);
+        Assert.DoesNotContain(apart, e => phrase.Contains(e.Id));
+    }
+
+    [Theory]
+    [InlineData(SearchSort.Relevance, "learn")]
+    [InlineData(SearchSort.Title, null)]
+    public async Task Page_two_holds_the_hits_that_follow_page_one(SearchSort sort, string? query)
+    {
+        var request = new SearchRequest { Query = query, Sort = sort, Size = 10 };
+        var twenty = (await corpus.Search.SearchAsync(request with { Size = 20 })).Hits.Select(h => h.Id).ToList();
+        var first = (await corpus.Search.SearchAsync(request)).Hits.Select(h => h.Id).ToList();
+        var second = await corpus.Search.SearchAsync(request with { Page = 2 });
+
+        Assert.Equal(20, twenty.Count);
+        Assert.Equal(twenty[..10], first);
+        Assert.Equal(twenty[10..], second.Hits.Select(h => h.Id));
+        Assert.Equal(2, second.Page);
     }
 
     [Fact]

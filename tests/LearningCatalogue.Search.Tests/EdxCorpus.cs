@@ -10,7 +10,8 @@ namespace LearningCatalogue.Search.Tests;
 /// <summary>
 /// The 975 real edX courses of ../shared, imported once per test run with the edX importer, then given what the source
 /// lacks so that every facet and range has values to test (deterministically by row: EQF level, ECTS, start date,
-/// provider country, ISCED-F field, some paid fees and micro-credentials), published (but every tenth, left a draft),
+/// provider country, ISCED-F field, learning schedule, one or two assessment types, some paid fees and
+/// micro-credentials), published (but every tenth, left a draft),
 /// and with the first outcome of courses on a handful of subjects linked to real ESCO skills of the CSV package.
 /// </summary>
 public static class EdxCorpus
@@ -23,6 +24,10 @@ public static class EdxCorpus
     public const string FinancialManagement = "http://data.europa.eu/esco/skill/52e53619-fa77-4f72-b237-5e4aae784dc2";
 
     private static readonly string[] Countries = ["BEL", "FRA", "ESP", "USA", "DEU"];
+    // Learning schedules (part time light, full time, part time intensive) and assessment types (written and oral
+    // examination, project work, quiz) of the Europass vocabularies.
+    private static readonly string[] Schedules = ["67395e6b5a", "72a0ab92fa", "f230bae523"];
+    private static readonly string[] Assessments = ["6e6cb2cc78", "d30284d7df", "795dac4096", "b1b68f6735"];
 
     // First matching rule wins: a Python course links to Python, not to programming in general.
     private static readonly (string[] Words, string Skill)[] SkillRules =
@@ -87,6 +92,8 @@ public static class EdxCorpus
             EctsCredits = row % 4 == 0 ? null : 1 + row % 6,
             StartDate = row % 5 == 0 ? null : new DateOnly(2027, 1, 1).AddDays(row * 37 % 365),
             ThematicFields = (row % 3) switch { 0 => ["0613"], 1 => ["0413"], _ => [] },
+            LearningSchedule = row % 4 == 3 ? null : Schedules[row % 3],
+            AssessmentTypes = (row % 5) switch { 4 => [], 0 or 2 => [Assessments[row % 4]], _ => [Assessments[row % 4], Assessments[(row + 1) % 4]] },
             Fees = row % 7 == 0 ? [new Fee(50 + row % 100, "EUR")] : entry.Fees,
             CredentialKind = row % 11 == 0 ? CredentialKind.MicroCredential : entry.CredentialKind,
         };
