@@ -40,7 +40,7 @@ public sealed class IndexUpdateTests(IndexedCorpus corpus) : IClassFixture<Index
         Assert.Equal("Data literacy for public servants", Assert.Single((await SearchAsync("agents publics")).Hits).Title);
 
         // A new draft is not.
-        await corpus.Service.CreateAsync(SampleEntries.Full("search-nrt-draft") with { Title = [new("en", "Zorblaxian drafts")] });
+        await corpus.Service.CreateAsync(SampleEntries.Described("search-nrt-draft") with { Title = [new("en", "Zorblaxian drafts")] });
         Assert.Equal(0, (await SearchAsync("zorblaxian")).Total);
     }
 
