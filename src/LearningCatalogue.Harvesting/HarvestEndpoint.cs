@@ -13,7 +13,7 @@ namespace LearningCatalogue.Harvesting;
 /// declare is refused before any SQL is built.
 /// </summary>
 internal sealed class HarvestEndpoint(
-    HarvestModel model, HarvestService service, ODataResponses responses, IOptions<HarvestingOptions> options, TimeProvider clock)
+    HarvestModel model, HarvestService service, HarvestSearch search, ODataResponses responses, IOptions<HarvestingOptions> options, TimeProvider clock)
 {
     private const string TrackChanges = "odata.track-changes";
     private const string MaxPageSize = "odata.maxpagesize";
@@ -44,7 +44,7 @@ internal sealed class HarvestEndpoint(
                     break;
                 case [EntitySetSegment, CountSegment]:
                     http.Response.ContentType = "text/plain";
-                    await http.Response.WriteAsync((await service.CountAsync(uri.Filter, cancellationToken)).ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
+                    await http.Response.WriteAsync((await service.CountAsync(await search.SelectAsync(uri, cancellationToken), cancellationToken)).ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
                     break;
                 case [EntitySetSegment, KeySegment key]:
                     await EntryAsync(http, uri, (Guid)key.Keys.Single().Value, cancellationToken);
@@ -70,7 +70,6 @@ internal sealed class HarvestEndpoint(
     /// <summary>Query options the service does not (yet) answer, refused by name.</summary>
     private void Refuse(ODataUri uri)
     {
-        if (uri.Search is not null) throw new HarvestQueryException(400, "NotSupported", "$search is not supported yet: it needs the catalogue's search index.");
         if (uri.Apply is not null) throw HarvestQueryException.NotSupported("$apply");
         if (uri.Compute is not null) throw HarvestQueryException.NotSupported("$compute");
         if (uri.Index is not null) throw HarvestQueryException.NotSupported("$index");
@@ -80,13 +79,16 @@ internal sealed class HarvestEndpoint(
     private async Task EntriesAsync(HttpContext http, ODataUri uri, CancellationToken cancellationToken)
     {
         var query = http.Request.Query;
-        var fingerprint = PageToken.Fingerprint(query["$filter"], query["$orderby"]);
+        var fingerprint = PageToken.Fingerprint(query["$filter"], query["$orderby"], query["$search"]);
         var after = uri.SkipToken is { } skipToken ? PageToken.Decode(skipToken, fingerprint) : null;
         if (after is not null && uri.Skip is not null) throw HarvestQueryException.BadRequest("$skip does not combine with $skiptoken; follow @odata.nextLink as it is.");
         var preferences = Preferences(http.Request);
         var delta = after?.Delta;
         if (delta is null && preferences.Contains(TrackChanges))
         {
+            // A delta reports what changed in the database; which changed entries a search matches would need the
+            // index as it was at the harvest.
+            if (uri.Search is not null) throw HarvestQueryException.NotSupported("Change tracking with $search");
             if (uri.Top is not null || uri.Skip is not null || Expansion.Items(uri.SelectAndExpand).Any())
             {
                 throw HarvestQueryException.NotSupported("Change tracking with $top, $skip or $expand");
@@ -95,8 +97,9 @@ internal sealed class HarvestEndpoint(
         }
         var pageSize = PageSize(http, preferences);
         var take = (int)Math.Min(pageSize, uri.Top ?? long.MaxValue);
-        var page = await service.PageAsync(uri.Filter, uri.OrderBy, after, (int)(uri.Skip ?? 0), take, fingerprint, delta, cancellationToken);
-        var count = uri.QueryCount == true ? await service.CountAsync(uri.Filter, cancellationToken) : (long?)null;
+        var selection = await search.SelectAsync(uri, cancellationToken);
+        var page = await service.PageAsync(selection, uri.OrderBy, after, (int)(uri.Skip ?? 0), take, fingerprint, delta, cancellationToken);
+        var count = uri.QueryCount == true ? await service.CountAsync(selection, cancellationToken) : (long?)null;
         var remaining = uri.Top - page.Entries.Count;
         var nextLink = page.Next is null || remaining <= 0
             ? null
@@ -121,9 +124,9 @@ internal sealed class HarvestEndpoint(
                 $"The delta link is older than the {Options.ChangeRetention.TotalDays:0.##} days the catalogue keeps its change records; harvest again from the start.");
         }
         if (uri.OrderBy is not null || uri.Top is not null || uri.Skip is not null || uri.SkipToken is not null || uri.QueryCount is not null
-            || Expansion.Items(uri.SelectAndExpand).Any())
+            || uri.Search is not null || Expansion.Items(uri.SelectAndExpand).Any())
         {
-            throw HarvestQueryException.NotSupported("A delta link with $orderby, $top, $skip, $skiptoken, $count or $expand");
+            throw HarvestQueryException.NotSupported("A delta link with $orderby, $top, $skip, $skiptoken, $count, $search or $expand");
         }
         var page = await service.ChangesAsync(token, uri.Filter, PageSize(http, Preferences(http.Request)), cancellationToken);
         // A next page continues from this page's point with the original time (its changes may be older than now); the

@@ -324,7 +324,7 @@ internal sealed class HarvestModel
             new EdmPropertyConstructor("Expandable", new EdmBooleanConstant(true)),
             new EdmPropertyConstructor("MaxLevels", new EdmIntegerConstant(options.MaxExpansionDepth))));
         Annotate(set, Capability("SearchRestrictions"), new EdmRecordExpression(
-            new EdmPropertyConstructor("Searchable", new EdmBooleanConstant(false))));
+            new EdmPropertyConstructor("Searchable", new EdmBooleanConstant(true))));
         Annotate(set, Capability("TopSupported"), new EdmBooleanConstant(true));
         Annotate(set, Capability("SkipSupported"), new EdmBooleanConstant(true));
         Annotate(set, Capability("CountRestrictions"), new EdmRecordExpression(

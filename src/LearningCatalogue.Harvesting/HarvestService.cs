@@ -19,9 +19,9 @@ internal sealed class HarvestService(
     private const int BatchSize = 500;
 
     public async Task<HarvestPage> PageAsync(
-        FilterClause? filter, OrderByClause? orderBy, PageToken? after, int skip, int take, string query, DeltaToken? delta, CancellationToken cancellationToken)
+        Selection selection, OrderByClause? orderBy, PageToken? after, int skip, int take, string query, DeltaToken? delta, CancellationToken cancellationToken)
     {
-        var statement = statements.Page(filter, orderBy, after);
+        var statement = statements.Page(selection, orderBy, after);
         statement.Parameters.Values.Add("Skip", skip);
         // One row more than the page tells whether there is a next page.
         statement.Parameters.Values.Add("Take", take + 1);
@@ -41,9 +41,9 @@ internal sealed class HarvestService(
         return new HarvestPage(await store.FindManyAsync(page.Select(r => ToGuid(r["id"])).ToList(), cancellationToken), next);
     }
 
-    public async Task<long> CountAsync(FilterClause? filter, CancellationToken cancellationToken)
+    public async Task<long> CountAsync(Selection selection, CancellationToken cancellationToken)
     {
-        var statement = statements.Count(filter);
+        var statement = statements.Count(selection);
         await using var connection = await database.OpenAsync(cancellationToken);
         return await connection.ExecuteScalarAsync<long>(new CommandDefinition(statement.Sql, statement.Parameters.Values, cancellationToken: cancellationToken));
     }

@@ -24,9 +24,9 @@ internal sealed record PageToken(IReadOnlyList<string?> Values, Guid LastId, str
         return token;
     }
 
-    /// <summary>A fingerprint of what a token's position depends on: the $filter and $orderby texts.</summary>
-    public static string Fingerprint(string? filter, string? orderBy) =>
-        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes($"{filter}\n{orderBy}")))[..16];
+    /// <summary>A fingerprint of what a token's position depends on: the $filter, $orderby and $search texts.</summary>
+    public static string Fingerprint(string? filter, string? orderBy, string? search) =>
+        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes($"{filter}\n{orderBy}\n{search}")))[..16];
 
     /// <summary>A sort-key value as the database hands it back, in an invariant text of its EDM type.</summary>
     public static string? Text(object? raw, IEdmTypeReference type) => raw switch

@@ -3,6 +3,7 @@ using LearningCatalogue.Catalogue;
 using LearningCatalogue.Catalogue.Import;
 using LearningCatalogue.Catalogue.Model;
 using LearningCatalogue.Catalogue.Tests;
+using LearningCatalogue.Search;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
@@ -96,6 +97,27 @@ public sealed class HarvestingApi : WebApplicationFactory<Program>, IAsyncLifeti
         var entries = new List<LearningOpportunity>();
         await foreach (var entry in Catalogue.Store.StreamAllAsync()) if (entry.Status == PublicationStatus.Published) entries.Add(entry);
         return entries;
+    }
+
+    /// <summary>Every page of a request, following @odata.nextLink: the entries of all pages and the last page (with its links and errors).</summary>
+    public async Task<(List<ODataNode> Entries, ODataResult Last)> AllPagesAsync(string url, params (string Name, string Value)[] headers)
+    {
+        var entries = new List<ODataNode>();
+        ODataResult result;
+        for (var next = url; ; next = result.NextLink.PathAndQuery)
+        {
+            result = await GetAsync(next, headers);
+            entries.AddRange(result.Entries);
+            if (result.NextLink is null) return (entries, result);
+        }
+    }
+
+    /// <summary>The ids of every entry the search index itself finds for what a learner types.</summary>
+    public async Task<HashSet<Guid>> IndexHitsAsync(string typed)
+    {
+        var response = await Services.GetRequiredService<CatalogueSearch>().SearchAsync(new SearchRequest { Query = typed, Size = 10_000 });
+        Assert.True(response.Total < 10_000, "The search found more entries than one request reads.");
+        return response.Hits.Select(h => h.Id).ToHashSet();
     }
 
     public async Task<ODataResult> GetAsync(string url, params (string Name, string Value)[] headers)
