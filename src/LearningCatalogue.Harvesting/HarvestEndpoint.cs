@@ -93,7 +93,8 @@ internal sealed class HarvestEndpoint(
             {
                 throw HarvestQueryException.NotSupported("Change tracking with $top, $skip or $expand");
             }
-            delta = new DeltaToken(await service.LastChangeAsync(cancellationToken), clock.GetUtcNow());
+            var last = await service.LastChangeAsync(cancellationToken);
+            delta = new DeltaToken(last, clock.GetUtcNow(), last, DeltaToken.FilterOf(query["$filter"]));
         }
         var pageSize = PageSize(http, preferences);
         var take = (int)Math.Min(pageSize, uri.Top ?? long.MaxValue);
@@ -116,7 +117,7 @@ internal sealed class HarvestEndpoint(
 
     private async Task DeltaAsync(HttpContext http, ODataUri uri, CancellationToken cancellationToken)
     {
-        var token = DeltaToken.Decode(uri.DeltaToken);
+        var token = DeltaToken.Decode(uri.DeltaToken, DeltaToken.FilterOf(http.Request.Query["$filter"]));
         var now = clock.GetUtcNow();
         if (token.IssuedAt < now - Options.ChangeRetention)
         {
@@ -129,10 +130,10 @@ internal sealed class HarvestEndpoint(
             throw HarvestQueryException.NotSupported("A delta link with $orderby, $top, $skip, $skiptoken, $count, $search or $expand");
         }
         var page = await service.ChangesAsync(token, uri.Filter, PageSize(http, Preferences(http.Request)), cancellationToken);
-        // A next page continues from this page's point with the original time (its changes may be older than now); the
-        // final delta link starts a new round from now.
-        var next = page.More ? Link(http, ["$deltatoken"], [("$deltatoken", new DeltaToken(page.Through, token.IssuedAt).Encode())]) : null;
-        var deltaLink = page.More ? null : Link(http, ["$deltatoken"], [("$deltatoken", new DeltaToken(page.Through, now).Encode())]);
+        // A next page continues from this page's point within the same round, with the original time (its changes may be
+        // older than now); the final delta link starts a new round from its point and now.
+        var next = page.More ? Link(http, ["$deltatoken"], [("$deltatoken", (token with { Seq = page.Through }).Encode())]) : null;
+        var deltaLink = page.More ? null : Link(http, ["$deltatoken"], [("$deltatoken", (token with { Seq = page.Through, From = page.Through, IssuedAt = now }).Encode())]);
         await responses.DeltaAsync(http, uri, page, next, deltaLink);
     }
 

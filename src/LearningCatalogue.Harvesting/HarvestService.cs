@@ -65,7 +65,9 @@ internal sealed class HarvestService(
     /// <summary>
     /// The entries changed after the token's point of the change log, at most <paramref name="take"/>, each at its latest
     /// change: those published and matching the filter as they are now, the others (deleted, withdrawn, unpublished or
-    /// no longer matching) as removed. Removal records older than the retention are pruned first.
+    /// no longer matching) as removed, but only those that were published at the round's start or since: an entry
+    /// that was never published in that time was never served, and its id is not for anonymous harvesters. Removal
+    /// records older than the retention are pruned first.
     /// </summary>
     public async Task<DeltaPage> ChangesAsync(DeltaToken token, FilterClause? filter, int take, CancellationToken cancellationToken)
     {
@@ -73,13 +75,14 @@ internal sealed class HarvestService(
         var before = clock.GetUtcNow() - options.Value.ChangeRetention;
         await connection.ExecuteAsync(new CommandDefinition(database.Statements.PruneChanges, new { Before = before }, cancellationToken: cancellationToken));
         var changes = (await connection.QueryAsync<ChangeRow>(new CommandDefinition(
-            database.Statements.ChangesAfter, new { After = token.Seq, Skip = 0, Take = take + 1 }, cancellationToken: cancellationToken))).ToList();
+            database.Statements.ChangesAfter, new { token.From, After = token.Seq, Skip = 0, Take = take + 1 }, cancellationToken: cancellationToken))).ToList();
         var page = changes.Take(take).ToList();
         var ids = page.Select(c => c.OpportunityId).ToList();
         var matching = await MatchingAsync(connection, filter, ids, cancellationToken);
         var changed = await store.FindManyAsync(ids.Where(matching.Contains).ToList(), cancellationToken);
         var present = changed.Select(e => e.Id).ToHashSet();
-        return new DeltaPage(changed, ids.Where(id => !present.Contains(id)).ToList(), page.Count > 0 ? page[^1].Seq : token.Seq, changes.Count > take);
+        var removed = page.Where(c => c.WasPublished == 1 && !present.Contains(c.OpportunityId)).Select(c => c.OpportunityId).ToList();
+        return new DeltaPage(changed, removed, page.Count > 0 ? page[^1].Seq : token.Seq, changes.Count > take);
     }
 
     /// <summary>The "parent\nchild" keys of the children of <paramref name="parents"/> that a nested $filter keeps.</summary>
@@ -122,5 +125,6 @@ internal sealed class HarvestService(
     {
         public Guid OpportunityId { get; set; }
         public long Seq { get; set; }
+        public long WasPublished { get; set; }
     }
 }

@@ -176,7 +176,8 @@ public sealed class ODataResult
     public required System.Net.HttpStatusCode Status { get; init; }
     public required IReadOnlyDictionary<string, string> Headers { get; init; }
     public List<ODataNode> Entries { get; } = [];
-    public List<Guid> Removed { get; } = [];
+    /// <summary>The ids a delta reports as removed, with the reason it gives.</summary>
+    public Dictionary<Guid, DeltaDeletedEntryReason?> Removed { get; } = [];
     public Uri? NextLink { get; private set; }
     public Uri? DeltaLink { get; private set; }
     public long? Count { get; private set; }
@@ -246,7 +247,7 @@ public sealed class ODataResult
                     break;
                 case ODataReaderState.DeletedResourceEnd:
                     var deleted = resources.Pop();
-                    Removed.Add(deleted.Id);
+                    Removed.Add(deleted.Id, ((ODataDeletedResource)deleted.Resource!).Reason);
                     break;
             }
         }
