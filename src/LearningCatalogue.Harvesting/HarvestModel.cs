@@ -300,6 +300,13 @@ internal sealed class HarvestModel
         _model.SetVocabularyAnnotation(new EdmVocabularyAnnotation(target, term, value));
     }
 
+    /// <summary>The functions and operators of $filter that <see cref="SqlTranslator"/> translates (FilterFunctions lists both).</summary>
+    public static IReadOnlyList<string> FilterFunctions { get; } =
+    [
+        "eq", "ne", "gt", "ge", "lt", "le", "and", "or", "not", "in", "has", "add", "sub", "mul", "div", "mod",
+        "contains", "startswith", "endswith", "tolower", "toupper", "year", "month", "day", "date", "any", "all",
+    ];
+
     /// <summary>Capabilities a client can discover: what it may filter, sort, expand, page and track.</summary>
     private void Annotate(EdmEntitySet set, HarvestingOptions options)
     {
@@ -311,12 +318,14 @@ internal sealed class HarvestModel
             .Concat(OpportunityType.NavigationProperties().Select(p => p.Name)).ToList();
 
         Describe(set, "The published learning opportunities. Anonymous callers see published entries only.");
+        // FilterRestrictions/MaxLevels limits the depth of property paths, which the model alone bounds; the limit on the
+        // size of a filter has no term of its own, so the description states it.
         Annotate(set, Capability("FilterRestrictions"), new EdmRecordExpression(
             new EdmPropertyConstructor("Filterable", new EdmBooleanConstant(true)),
-            new EdmPropertyConstructor("MaxLevels", new EdmIntegerConstant(options.MaxFilterNodes)),
             new EdmPropertyConstructor("Description", new EdmStringConstant(
                 $"Comparison, logical, arithmetic, in, has, contains/startswith/endswith (case-insensitive), tolower, toupper, year, month, day, date, " +
                 $"any/all over collections and null checks; at most {options.MaxFilterNodes} nodes."))));
+        Annotate(set, Capability("FilterFunctions"), new EdmCollectionExpression(FilterFunctions.Select(f => new EdmStringConstant(f))));
         Annotate(set, Capability("SortRestrictions"), new EdmRecordExpression(
             new EdmPropertyConstructor("Sortable", new EdmBooleanConstant(true)),
             new EdmPropertyConstructor("NonSortableProperties", Paths(collections))));

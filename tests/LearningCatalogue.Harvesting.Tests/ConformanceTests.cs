@@ -1,5 +1,6 @@
 using System.Net;
 using LearningCatalogue.Catalogue.Model;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.OData.Edm;
 using Microsoft.OData.Edm.Vocabularies;
 
@@ -23,6 +24,11 @@ public sealed class ConformanceTests(HarvestingApi api)
         Assert.Contains("Org.OData.Capabilities.V1.FilterRestrictions", terms);
         Assert.Contains("Org.OData.Capabilities.V1.SortRestrictions", terms);
         Assert.Contains("Org.OData.Capabilities.V1.ChangeTracking", terms);
+        var filter = (IEdmRecordExpression)api.Model.FindVocabularyAnnotations(set).Single(a => a.Term.Name == "FilterRestrictions").Value;
+        Assert.DoesNotContain(filter.Properties, p => p.Name == "MaxLevels");
+        var functions = ((IEdmCollectionExpression)api.Model.FindVocabularyAnnotations(set).Single(a => a.Term.Name == "FilterFunctions").Value)
+            .Elements.Cast<IEdmStringConstantExpression>().Select(e => e.Value).ToList();
+        Assert.Equal(HarvestModel.FilterFunctions, functions);
         var search = Assert.IsType<IEdmRecordExpression>(api.Model.FindVocabularyAnnotations(set).Single(a => a.Term.Name == "SearchRestrictions").Value, exactMatch: false);
         Assert.True(((IEdmBooleanConstantExpression)search.FindProperty("Searchable").Value).Value);
         Assert.Contains("Org.OData.Core.V1.Description", terms);
@@ -112,6 +118,28 @@ public sealed class ConformanceTests(HarvestingApi api)
 
         Assert.Equal(HttpStatusCode.BadRequest, result.Status);
         Assert.Contains(named, result.Error!.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>The model nests two levels (outcomes, their skill links): the default limit; a lower one is enforced.</summary>
+    [Fact]
+    public async Task Expansion_deeper_than_the_configured_limit_answers_400()
+    {
+        using var shallow = api.WithWebHostBuilder(builder => builder.UseSetting("Catalogue:Harvesting:MaxExpansionDepth", "1"));
+        using var client = shallow.CreateClient();
+        async Task<ODataResult> GetAsync(string query)
+        {
+            using var response = await client.GetAsync("/odata/LearningOpportunities?" + query);
+            return await ODataResult.ReadAsync(response, api.Model);
+        }
+
+        var oneLevel = await GetAsync("$select=Id&$expand=LearningOutcomes,Providers&$filter=LearningOutcomes/$count ge 1&$top=1");
+        var twoLevels = await GetAsync("$select=Id&$expand=LearningOutcomes($expand=SkillLinks)&$top=1");
+
+        Assert.Equal(HttpStatusCode.OK, oneLevel.Status);
+        Assert.NotEmpty(Assert.Single(oneLevel.Entries).Nested["LearningOutcomes"]);
+        Assert.Equal(HttpStatusCode.BadRequest, twoLevels.Status);
+        Assert.Contains("$expand", twoLevels.Error!.Message, StringComparison.Ordinal);
+        Assert.Contains("deep, but the maximum allowed is 1", twoLevels.Error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
