@@ -1,6 +1,7 @@
 using Dapper;
 using LearningCatalogue.Catalogue.Model;
 using LearningCatalogue.Catalogue.Storage;
+using LearningCatalogue.Catalogue.Vocabularies;
 using Microsoft.Extensions.Options;
 using Microsoft.OData.UriParser;
 
@@ -41,9 +42,31 @@ internal sealed class HarvestService(
         return new HarvestPage(await store.FindManyAsync(page.Select(r => ToGuid(r["id"])).ToList(), cancellationToken), next);
     }
 
-    public async Task<long> CountAsync(Selection selection, CancellationToken cancellationToken)
+    public Task<long> CountAsync(Selection selection, CancellationToken cancellationToken) => ScalarAsync(statements.Count(selection), cancellationToken);
+
+    /// <summary>A page of the concepts the filter selects, and whether there are more.</summary>
+    public async Task<(IReadOnlyList<VocabularyTerm> Concepts, bool More)> ConceptsAsync(
+        FilterClause? filter, ConceptToken? after, int skip, int take, CancellationToken cancellationToken)
     {
-        var statement = statements.Count(selection);
+        var statement = statements.Concepts(filter, after);
+        statement.Parameters.Values.Add("Skip", skip);
+        statement.Parameters.Values.Add("Take", take + 1);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = (await connection.QueryAsync<VocabularyTerm>(new CommandDefinition(statement.Sql, statement.Parameters.Values, cancellationToken: cancellationToken))).ToList();
+        return (rows.Take(take).ToList(), rows.Count > take);
+    }
+
+    public Task<long> ConceptCountAsync(FilterClause? filter, CancellationToken cancellationToken) => ScalarAsync(statements.ConceptCount(filter), cancellationToken);
+
+    public async Task<VocabularyTerm?> FindConceptAsync(string scheme, string code, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<VocabularyTerm>(new CommandDefinition(
+            statements.Concept, new { Scheme = scheme, Code = code }, cancellationToken: cancellationToken));
+    }
+
+    private async Task<long> ScalarAsync(HarvestStatement statement, CancellationToken cancellationToken)
+    {
         await using var connection = await database.OpenAsync(cancellationToken);
         return await connection.ExecuteScalarAsync<long>(new CommandDefinition(statement.Sql, statement.Parameters.Values, cancellationToken: cancellationToken));
     }

@@ -20,6 +20,7 @@ internal sealed record Selection(FilterClause? Filter, IReadOnlyList<Guid>? Sear
 internal sealed class HarvestStatements(SqlDialect dialect, HarvestModel model, HarvestingOptions options)
 {
     private const string Root = "o";
+    private const string ConceptAlias = "v";
 
     /// <summary>
     /// One page of ids in the order of $orderby then id, after the row a skiptoken names (keyset: the cost of a page does
@@ -66,6 +67,40 @@ internal sealed class HarvestStatements(SqlDialect dialect, HarvestModel model, 
             $"SELECT {alias}.{relation.ForeignKey} AS parent, {alias}.{relation.Target.KeyColumn} AS child " +
             $"FROM {relation.Target.Table} {alias} WHERE {where} AND {translator.Predicate(filter.Expression)}",
             parameters);
+    }
+
+    /// <summary>
+    /// One page of the concepts the filter selects, in the order of scheme then code, after the concept a skiptoken
+    /// names (keyset, as for entries). Takes @Skip and @Take.
+    /// </summary>
+    public HarvestStatement Concepts(FilterClause? filter, ConceptToken? after)
+    {
+        var (parameters, where) = ConceptsWhere(filter);
+        if (after is not null)
+        {
+            var (scheme, code) = (parameters.Add(after.Scheme), parameters.Add(after.Code));
+            where += $" AND ({ConceptAlias}.scheme > {scheme} OR ({ConceptAlias}.scheme = {scheme} AND {ConceptAlias}.code > {code}))";
+        }
+        return new HarvestStatement(dialect.Paged($"{ConceptColumns} WHERE {where} ORDER BY {ConceptAlias}.scheme, {ConceptAlias}.code"), parameters);
+    }
+
+    public HarvestStatement ConceptCount(FilterClause? filter)
+    {
+        var (parameters, where) = ConceptsWhere(filter);
+        return new HarvestStatement($"SELECT COUNT(*) FROM {model.Concepts.Table} {ConceptAlias} WHERE {where}", parameters);
+    }
+
+    /// <summary>The concept with the key @Scheme, @Code.</summary>
+    public string Concept => $"{ConceptColumns} WHERE {ConceptAlias}.scheme = @Scheme AND {ConceptAlias}.code = @Code";
+
+    private string ConceptColumns =>
+        $"SELECT {ConceptAlias}.scheme, {ConceptAlias}.code, {ConceptAlias}.uri, {ConceptAlias}.label FROM {model.Concepts.Table} {ConceptAlias}";
+
+    private (SqlParameters Parameters, string Where) ConceptsWhere(FilterClause? filter)
+    {
+        var parameters = new SqlParameters(dialect);
+        var translator = new SqlTranslator(dialect, parameters, options.MaxFilterNodes, new SqlScope(ConceptAlias, model.Concepts));
+        return (parameters, filter is null ? "1 = 1" : translator.Predicate(filter.Expression));
     }
 
     private (SqlParameters Parameters, SqlTranslator Translator, string Where) Published(Selection selection)

@@ -88,6 +88,19 @@ internal sealed record PageToken(IReadOnlyList<string?> Values, Guid LastId, str
     }
 }
 
+/// <summary>The opaque $skiptoken of a next page of concepts: the key of the last concept served and a fingerprint of the $filter.</summary>
+internal sealed record ConceptToken(string Scheme, string Code, string Query)
+{
+    public string Encode() => Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(this));
+
+    public static ConceptToken Decode(string text, string query)
+    {
+        var token = PageToken.Read<ConceptToken>(text, "$skiptoken");
+        if (token.Scheme is null || token.Code is null || token.Query != query) throw HarvestQueryException.BadRequest("The $skiptoken does not belong to this query.");
+        return token;
+    }
+}
+
 /// <summary>
 /// The opaque $deltatoken of a delta link: the point of the change log already reported (<see cref="Seq"/>), when the
 /// harvester was there (a token older than the retention of the change log answers 410 Gone), the point the round

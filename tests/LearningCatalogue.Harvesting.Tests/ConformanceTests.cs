@@ -19,6 +19,23 @@ public sealed class ConformanceTests(HarvestingApi api)
         Assert.True(((IEdmNavigationProperty)type.FindProperty("LearningOutcomes")).ToEntityType().FindProperty("SkillLinks") is IEdmNavigationProperty { ContainsTarget: true });
         Assert.Equal("LearningCatalogue.LocalizedText", type.FindProperty("Titles").Type.AsCollection().ElementType().FullName());
         Assert.NotNull(api.Model.FindDeclaredType("LearningCatalogue.CredentialKind") as IEdmEnumType);
+        foreach (var (name, target, multiplicity) in new[]
+        {
+            ("Providers", "Provider", EdmMultiplicity.Many), ("AwardingBody", "Provider", EdmMultiplicity.ZeroOrOne),
+            ("RecognitionAgreements", "RecognitionAgreement", EdmMultiplicity.Many),
+        })
+        {
+            var navigation = Assert.IsAssignableFrom<IEdmNavigationProperty>(type.FindProperty(name));
+            Assert.True(navigation.ContainsTarget, name);
+            Assert.Equal(multiplicity, navigation.TargetMultiplicity());
+            Assert.Equal("LearningCatalogue." + target, navigation.ToEntityType().FullName());
+            Assert.Equal("Ordinal", Assert.Single(navigation.ToEntityType().Key()).Name);
+        }
+        var provider = (IEdmEntityType)api.Model.FindDeclaredType("LearningCatalogue.Provider");
+        Assert.Equal(["Ordinal", "Name", "Country", "Website", "LegalIdentifier", "DeqarId"], provider.StructuralProperties().Select(p => p.Name));
+        var agreement = (IEdmEntityType)api.Model.FindDeclaredType("LearningCatalogue.RecognitionAgreement");
+        Assert.Equal("LearningCatalogue.RecognitionDirection", agreement.FindProperty("Direction").Type.FullName());
+        Assert.Equal(["Ordinal", "PartnerName", "PartnerCountry", "Direction", "CreditsRecognised", "AgreementUrl"], agreement.StructuralProperties().Select(p => p.Name));
         var set = api.Model.EntityContainer.FindEntitySet("LearningOpportunities");
         var terms = api.Model.FindVocabularyAnnotations(set).Select(a => a.Term.FullName()).ToList();
         Assert.Contains("Org.OData.Capabilities.V1.FilterRestrictions", terms);

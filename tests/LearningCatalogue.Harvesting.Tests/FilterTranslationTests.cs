@@ -119,15 +119,34 @@ public sealed class FilterTranslationTests(HarvestingApi api)
         AssertTSql(sql.Replace("IN @Parents", "IN (@Parents1, @Parents2)", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void Concept_statements_translate_to_TSql()
+    {
+        var parsed = Parse("$filter=Scheme eq 'language' and (startswith(Label, 'fr') or Code in ('ENG', 'FRA'))", HarvestModel.ConceptSetName);
+        var statements = SqlServerStatements();
+
+        foreach (var sql in new[]
+        {
+            statements.Concepts(parsed.Filter, new ConceptToken("language", "FRA", "")).Sql,
+            statements.Concepts(null, null).Sql,
+            statements.ConceptCount(parsed.Filter).Sql,
+            statements.Concept,
+        })
+        {
+            AssertTSql(sql);
+            Assert.DoesNotContain("'", sql.Replace("ESCAPE '\\'", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        }
+    }
+
     internal static HarvestStatements SqlServerStatements() =>
         new(SqlDialect.For(DatabaseProvider.SqlServer), new HarvestModel(new HarvestingOptions()), new HarvestingOptions());
 
-    /// <summary>The query options of a request to the entity set, parsed as the service parses them.</summary>
-    internal static ODataUri Parse(string query)
+    /// <summary>The query options of a request to an entity set, parsed as the service parses them.</summary>
+    internal static ODataUri Parse(string query, string entitySet = HarvestModel.EntitySetName)
     {
         var model = new HarvestModel(new HarvestingOptions());
         var root = new Uri("http://localhost/odata/");
-        return new ODataUriParser(model.Model, root, new Uri(root, "LearningOpportunities?" + query))
+        return new ODataUriParser(model.Model, root, new Uri(root, $"{entitySet}?{query}"))
         {
             Resolver = new StringAsEnumResolver(),
         }.ParseUri();

@@ -200,8 +200,8 @@ public sealed class ODataResult
             result.Error = reader.ReadError();
             return result;
         }
-        var set = model.EntityContainer.FindEntitySet("LearningOpportunities");
         var path = response.RequestMessage!.RequestUri!.AbsolutePath;
+        var set = model.EntityContainer.FindEntitySet(path["/odata/".Length..].Split('(', '/')[0]);
         var odata = path.EndsWith(')') ? reader.CreateODataResourceReader(set, set.EntityType)
             : response.RequestMessage.RequestUri.Query.Contains("deltatoken", StringComparison.Ordinal) ? reader.CreateODataDeltaResourceSetReader(set, set.EntityType)
             : reader.CreateODataResourceSetReader(set, set.EntityType);
