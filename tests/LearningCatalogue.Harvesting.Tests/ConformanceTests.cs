@@ -52,17 +52,18 @@ public sealed class ConformanceTests(HarvestingApi api)
     }
 
     [Fact]
-    public async Task Only_published_entries_are_served()
+    public async Task Only_published_entries_are_served_on_every_page()
     {
-        var all = await api.GetAsync("/odata/LearningOpportunities?$select=Id&$top=10000", ("Prefer", "odata.maxpagesize=100"));
-        var page = await api.GetAsync("/odata/LearningOpportunities?$select=Id,Key");
+        var published = (await api.PublishedNowAsync()).Select(e => e.Id).Order().ToList();
+
+        var (entries, last) = await api.AllPagesAsync("/odata/LearningOpportunities?$select=Id,Key", ("Prefer", "odata.maxpagesize=100"));
         var draft = await api.GetAsync($"/odata/LearningOpportunities({api.Drafts[0].Id})");
 
-        Assert.Equal(HttpStatusCode.OK, page.Status);
-        Assert.Equal(100, page.Entries.Count);
-        Assert.DoesNotContain(page.Entries, e => api.Drafts.Any(d => d.Id == e.Id));
+        Assert.True(last.Error is null, last.Error?.Message);
+        Assert.True(published.Count > 900);
+        Assert.Equal(published, entries.Select(e => e.Id).Order());
+        Assert.DoesNotContain(entries, e => api.Drafts.Any(d => d.Id == e.Id));
         Assert.Equal(HttpStatusCode.NotFound, draft.Status);
-        Assert.NotNull(all.NextLink);
     }
 
     [Fact]
@@ -83,12 +84,43 @@ public sealed class ConformanceTests(HarvestingApi api)
 
         Assert.True(result.Error is null, result.Error?.Message);
         var entry = Assert.Single(result.Entries);
+        Assert.Equal(["AwardingBody", "Id", "Key", "LearningOutcomes", "Providers", "RecognitionAgreements"], entry.PropertyNames.Order());
         var outcome = Assert.Single(entry.Nested["LearningOutcomes"]);
         Assert.Equal(sample.LearningOutcomes[0].Id, outcome.Id);
-        Assert.Equal(sample.LearningOutcomes[0].SkillLinks[0].SkillUri, Assert.Single(outcome.Nested["SkillLinks"])["SkillUri"]);
+        var link = Assert.Single(outcome.Nested["SkillLinks"]);
+        Assert.Equal(sample.LearningOutcomes[0].SkillLinks[0].SkillUri, link["SkillUri"]);
+        // A nested $select keeps the selected properties and the key, nothing else.
+        Assert.Equal(["SkillUri"], link.PropertyNames);
+        Assert.All(entry.Nested["Providers"], p => Assert.Equal(["Name", "Ordinal"], p.PropertyNames.Order()));
         Assert.Equal(sample.Providers.Select(p => p.Name), entry.Nested["Providers"].Select(p => p["Name"]));
         Assert.Equal(sample.RecognitionAgreements[0].PartnerName, Assert.Single(entry.Nested["RecognitionAgreements"])["PartnerName"]);
         Assert.Equal(sample.AwardingBody!.Name, Assert.Single(entry.Nested["AwardingBody"])["Name"]);
+    }
+
+    [Fact]
+    public async Task Expand_on_every_page_of_a_collection()
+    {
+        var published = (await api.PublishedNowAsync()).ToDictionary(e => e.Id);
+
+        var (entries, last) = await api.AllPagesAsync(
+            "/odata/LearningOpportunities?$select=Id&$filter=LearningOutcomes/any(o: o/SkillLinks/any())" +
+            "&$expand=LearningOutcomes($filter=Origin eq 'Provided';$select=Id;$expand=SkillLinks($select=SkillUri)),Providers($select=Name)",
+            ("Prefer", "odata.maxpagesize=3"));
+
+        Assert.True(last.Error is null, last.Error?.Message);
+        var linked = published.Values.Count(e => e.LearningOutcomes.Any(o => o.SkillLinks.Count > 0));
+        Assert.True(linked > 3, "The expansion should span several pages.");
+        Assert.Equal(linked, entries.Count);
+        foreach (var entry in entries)
+        {
+            var expected = published[entry.Id];
+            var outcomes = expected.LearningOutcomes.Where(o => o.Origin == OutcomeOrigin.Provided).ToList();
+            Assert.Equal(outcomes.Select(o => o.Id), entry.Nested["LearningOutcomes"].Select(o => o.Id));
+            Assert.Equal(outcomes.Select(o => o.SkillLinks.Select(l => l.SkillUri)),
+                entry.Nested["LearningOutcomes"].Select(o => o.Nested["SkillLinks"].Select(l => (string)l["SkillUri"]!)));
+            Assert.Equal(expected.Providers.Select(p => p.Name), entry.Nested["Providers"].Select(p => p["Name"]));
+        }
+        Assert.Contains(entries, e => e.Nested["LearningOutcomes"].Any(o => o.Nested["SkillLinks"].Count > 0));
     }
 
     [Fact]

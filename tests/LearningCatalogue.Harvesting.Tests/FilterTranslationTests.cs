@@ -77,7 +77,10 @@ public sealed class FilterTranslationTests(HarvestingApi api)
     [MemberData(nameof(Filters))]
     public async Task The_service_selects_what_CSharp_selects(string filter)
     {
-        var expected = (await api.PublishedNowAsync()).Where(Cases[filter]).Select(e => e.Id).Order().ToList();
+        var published = await api.PublishedNowAsync();
+        var expected = published.Where(Cases[filter]).Select(e => e.Id).Order().ToList();
+        // A filter that keeps nothing or everything would pass whatever the translation did with it.
+        Assert.InRange(expected.Count, 1, published.Count - 1);
 
         var (entries, last) = await api.AllPagesAsync($"/odata/LearningOpportunities?$select=Id&$top=2000&$filter={Uri.EscapeDataString(filter)}", ("Prefer", "odata.maxpagesize=100"));
 

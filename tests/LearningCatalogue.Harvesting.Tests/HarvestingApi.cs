@@ -21,7 +21,10 @@ public static class HarvestCorpus
 
     public static Task<IReadOnlyList<LearningOpportunity>> PublishedAsync() => Published.Value;
 
-    /// <summary>Complete entries that differ in every field a filter test looks at.</summary>
+    /// <summary>
+    /// Complete entries that differ in every field a filter test looks at, so that each filter keeps some entries and
+    /// leaves out others: one key holds LIKE wildcards, one location equals the homepage, one entry has no fees.
+    /// </summary>
     public static IReadOnlyList<LearningOpportunity> Samples(PublicationStatus status) =>
     [
         .. Enumerable.Range(0, 8).Select(i =>
@@ -31,6 +34,9 @@ public static class HarvestCorpus
             return full with
             {
                 Id = Guid.NewGuid(),
+                Key = i == 6 ? $"{full.Key}_[a-z]" : full.Key,
+                SelfPaced = i % 3 == 0,
+                Fees = i == 4 ? [] : full.Fees,
                 Status = status,
                 EqfLevel = 3 + i % 5,
                 EctsCredits = i % 3 == 0 ? null : 2.5m * i,
@@ -38,7 +44,7 @@ public static class HarvestCorpus
                 EndDate = start?.AddDays(40),
                 Supervision = i % 2 == 0 ? null : full.Supervision,
                 CredentialKind = (CredentialKind)(i % 4),
-                Location = i % 2 == 0 ? "Leuven and online" : "Salamanca_50%",
+                Location = i == 5 ? full.Homepage : i % 2 == 0 ? "Leuven and online" : "Salamanca_50%",
                 Title = [.. full.Title, new("es", $"Alfabetización de datos {i} — Économie")],
                 LearningOutcomes = full.LearningOutcomes.Select(o => o with { Id = Guid.NewGuid() }).Take(1 + i % 2).ToList(),
                 CreatedAt = full.CreatedAt.AddDays(i),
