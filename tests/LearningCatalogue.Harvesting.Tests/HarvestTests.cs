@@ -132,6 +132,36 @@ public sealed class HarvestTests(HarvestingApi api) : IClassFixture<HarvestingAp
     }
 
     [Fact]
+    public async Task A_removal_is_reported_when_later_pages_of_the_delta_see_only_draft_changes_of_it()
+    {
+        var deltaLink = await TrackedHarvestAsync("");
+        var entries = await api.PublishedNowAsync();
+        var unpublished = entries[60];
+
+        // Unpublished first, then (after changes that fill the first delta pages) edited as a draft: the page that reports
+        // it sees only the draft edit, and must still know it was published when the round started.
+        await api.Catalogue.Store.UpdateAsync(unpublished with { Status = PublicationStatus.Draft });
+        foreach (var changed in entries.Skip(61).Take(5)) await api.Catalogue.Store.UpdateAsync(changed with { Location = "Changed in the round" });
+        await api.Catalogue.Store.UpdateAsync(unpublished with { Status = PublicationStatus.Draft, Location = "Edited as a draft" });
+        var removed = new Dictionary<Guid, DeltaDeletedEntryReason?>();
+        var changedIds = new List<Guid>();
+        var pages = 0;
+        for (var url = deltaLink.PathAndQuery; url is not null; pages++)
+        {
+            var delta = await api.GetAsync(url, ("Prefer", "odata.maxpagesize=2"));
+            Assert.Equal(HttpStatusCode.OK, delta.Status);
+            changedIds.AddRange(delta.Entries.Select(e => e.Id));
+            foreach (var (id, reason) in delta.Removed) removed.Add(id, reason);
+            url = delta.NextLink?.PathAndQuery;
+        }
+
+        Assert.True(pages > 2, $"The delta should take several pages, took {pages}.");
+        Assert.Equal(entries.Skip(61).Take(5).Select(e => e.Id).Order(), changedIds.Order());
+        Assert.Equal(unpublished.Id, Assert.Single(removed).Key);
+        Assert.Equal(DeltaDeletedEntryReason.Deleted, removed[unpublished.Id]);
+    }
+
+    [Fact]
     public async Task A_delta_link_used_with_another_filter_answers_400()
     {
         var deltaLink = await TrackedHarvestAsync("&$filter=EqfLevel eq 5");
