@@ -9,8 +9,9 @@ namespace LearningCatalogue.Harvesting;
 
 /// <summary>
 /// Answers GET requests under /odata: the entity set (paged, optionally tracking changes), a delta link, /$count and
-/// one entity by key; and the same (without change tracking) for the concepts of the controlled vocabularies. Parses the URL with Microsoft.OData.Core against the model, so that anything the model does not
-/// declare is refused before any SQL is built.
+/// one entity by key; and the same, without change tracking, for the concepts of the controlled vocabularies. Parses
+/// the URL with Microsoft.OData.Core against the model, so that anything the model does not declare is refused before
+/// any SQL is built.
 /// </summary>
 internal sealed class HarvestEndpoint(
     HarvestModel model, HarvestService service, HarvestSearch search, ODataResponses responses, IOptions<HarvestingOptions> options, TimeProvider clock)
