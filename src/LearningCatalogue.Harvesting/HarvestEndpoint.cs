@@ -9,11 +9,12 @@ namespace LearningCatalogue.Harvesting;
 
 /// <summary>
 /// Answers GET requests under /odata: the entity set (paged, optionally tracking changes), a delta link, /$count and
-/// one entity by key. Parses the URL with Microsoft.OData.Core against the model, so that anything the model does not
-/// declare is refused before any SQL is built.
+/// one entity by key; and the same, without change tracking, for the concepts of the controlled vocabularies. Parses
+/// the URL with Microsoft.OData.Core against the model, so that anything the model does not declare is refused before
+/// any SQL is built.
 /// </summary>
 internal sealed class HarvestEndpoint(
-    HarvestModel model, HarvestService service, ODataResponses responses, IOptions<HarvestingOptions> options, TimeProvider clock)
+    HarvestModel model, HarvestService service, HarvestSearch search, ODataResponses responses, IOptions<HarvestingOptions> options, TimeProvider clock)
 {
     private const string TrackChanges = "odata.track-changes";
     private const string MaxPageSize = "odata.maxpagesize";
@@ -36,6 +37,9 @@ internal sealed class HarvestEndpoint(
             Refuse(uri);
             switch (uri.Path.ToList())
             {
+                case [EntitySetSegment set, ..] when set.EntitySet == model.ConceptSet:
+                    await ConceptsAsync(http, uri, cancellationToken);
+                    break;
                 case [EntitySetSegment] when uri.DeltaToken is not null:
                     await DeltaAsync(http, uri, cancellationToken);
                     break;
@@ -43,8 +47,7 @@ internal sealed class HarvestEndpoint(
                     await EntriesAsync(http, uri, cancellationToken);
                     break;
                 case [EntitySetSegment, CountSegment]:
-                    http.Response.ContentType = "text/plain";
-                    await http.Response.WriteAsync((await service.CountAsync(uri.Filter, cancellationToken)).ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
+                    await CountAsync(http, await service.CountAsync(await search.SelectAsync(uri, cancellationToken), cancellationToken), cancellationToken);
                     break;
                 case [EntitySetSegment, KeySegment key]:
                     await EntryAsync(http, uri, (Guid)key.Keys.Single().Value, cancellationToken);
@@ -70,37 +73,36 @@ internal sealed class HarvestEndpoint(
     /// <summary>Query options the service does not (yet) answer, refused by name.</summary>
     private void Refuse(ODataUri uri)
     {
-        if (uri.Search is not null) throw new HarvestQueryException(400, "NotSupported", "$search is not supported yet: it needs the catalogue's search index.");
         if (uri.Apply is not null) throw HarvestQueryException.NotSupported("$apply");
         if (uri.Compute is not null) throw HarvestQueryException.NotSupported("$compute");
         if (uri.Index is not null) throw HarvestQueryException.NotSupported("$index");
         if (uri.Top > Options.MaxTop) throw HarvestQueryException.Limit($"$top is at most {Options.MaxTop}; follow @odata.nextLink for more.");
+        if (uri.SkipToken is not null && uri.Skip is not null) throw HarvestQueryException.BadRequest("$skip does not combine with $skiptoken; follow @odata.nextLink as it is.");
     }
 
     private async Task EntriesAsync(HttpContext http, ODataUri uri, CancellationToken cancellationToken)
     {
         var query = http.Request.Query;
-        var fingerprint = PageToken.Fingerprint(query["$filter"], query["$orderby"]);
+        var fingerprint = PageToken.Fingerprint(query["$filter"], query["$orderby"], query["$search"]);
         var after = uri.SkipToken is { } skipToken ? PageToken.Decode(skipToken, fingerprint) : null;
-        if (after is not null && uri.Skip is not null) throw HarvestQueryException.BadRequest("$skip does not combine with $skiptoken; follow @odata.nextLink as it is.");
         var preferences = Preferences(http.Request);
         var delta = after?.Delta;
         if (delta is null && preferences.Contains(TrackChanges))
         {
+            // A delta reports what changed in the database; which changed entries a search matches would need the
+            // index as it was at the harvest.
+            if (uri.Search is not null) throw HarvestQueryException.NotSupported("Change tracking with $search");
             if (uri.Top is not null || uri.Skip is not null || Expansion.Items(uri.SelectAndExpand).Any())
             {
                 throw HarvestQueryException.NotSupported("Change tracking with $top, $skip or $expand");
             }
-            delta = new DeltaToken(await service.LastChangeAsync(cancellationToken), clock.GetUtcNow());
+            var last = await service.LastChangeAsync(cancellationToken);
+            delta = new DeltaToken(last, clock.GetUtcNow(), last, DeltaToken.FilterOf(query["$filter"]));
         }
-        var pageSize = PageSize(http, preferences);
-        var take = (int)Math.Min(pageSize, uri.Top ?? long.MaxValue);
-        var page = await service.PageAsync(uri.Filter, uri.OrderBy, after, (int)(uri.Skip ?? 0), take, fingerprint, delta, cancellationToken);
-        var count = uri.QueryCount == true ? await service.CountAsync(uri.Filter, cancellationToken) : (long?)null;
-        var remaining = uri.Top - page.Entries.Count;
-        var nextLink = page.Next is null || remaining <= 0
-            ? null
-            : Link(http, ["$skip", "$skiptoken", "$top"], [("$skiptoken", page.Next.Encode()), .. remaining is { } top ? [("$top", top.ToString(System.Globalization.CultureInfo.InvariantCulture))] : Array.Empty<(string, string)>()]);
+        var selection = await search.SelectAsync(uri, cancellationToken);
+        var page = await service.PageAsync(selection, uri.OrderBy, after, (int)(uri.Skip ?? 0), Take(http, uri, preferences), fingerprint, delta, cancellationToken);
+        var count = uri.QueryCount == true ? await service.CountAsync(selection, cancellationToken) : (long?)null;
+        var nextLink = NextLink(http, uri, page.Next?.Encode(), page.Entries.Count);
         Uri? deltaLink = null;
         if (delta is not null)
         {
@@ -111,9 +113,57 @@ internal sealed class HarvestEndpoint(
         await responses.EntriesAsync(http, uri, page.Entries, expansion, count, nextLink, deltaLink);
     }
 
+    /// <summary>The concepts: a page of them (keyset-paged in the order of scheme then code), their count, or one by key.</summary>
+    private async Task ConceptsAsync(HttpContext http, ODataUri uri, CancellationToken cancellationToken)
+    {
+        if (uri.OrderBy is not null) throw HarvestQueryException.NotSupported($"$orderby on {HarvestModel.ConceptSetName} (they come by scheme, then code)");
+        if (uri.Search is not null) throw HarvestQueryException.NotSupported($"$search on {HarvestModel.ConceptSetName}");
+        if (uri.DeltaToken is not null) throw HarvestQueryException.NotSupported($"A delta link of {HarvestModel.ConceptSetName}");
+        switch (uri.Path.ToList())
+        {
+            case [EntitySetSegment]:
+                var fingerprint = PageToken.Fingerprint((string?)http.Request.Query["$filter"]);
+                var after = uri.SkipToken is { } skipToken ? ConceptToken.Decode(skipToken, fingerprint) : null;
+                var (concepts, more) = await service.ConceptsAsync(uri.Filter, after, (int)(uri.Skip ?? 0), Take(http, uri, Preferences(http.Request)), cancellationToken);
+                var count = uri.QueryCount == true ? await service.ConceptCountAsync(uri.Filter, cancellationToken) : (long?)null;
+                var next = more ? new ConceptToken(concepts[^1].Scheme, concepts[^1].Code, fingerprint).Encode() : null;
+                await responses.ConceptsAsync(http, uri, concepts, count, NextLink(http, uri, next, concepts.Count));
+                break;
+            case [EntitySetSegment, CountSegment]:
+                await CountAsync(http, await service.ConceptCountAsync(uri.Filter, cancellationToken), cancellationToken);
+                break;
+            case [EntitySetSegment, KeySegment key]:
+                var keys = key.Keys.ToDictionary(k => k.Key, k => (string)k.Value, StringComparer.Ordinal);
+                var concept = await service.FindConceptAsync(keys["Scheme"], keys["Code"], cancellationToken)
+                    ?? throw new HarvestQueryException(StatusCodes.Status404NotFound, "NotFound", $"There is no concept '{keys["Code"]}' in the scheme '{keys["Scheme"]}'.");
+                await responses.ConceptAsync(http, uri, concept);
+                break;
+            default:
+                throw HarvestQueryException.NotSupported($"The resource path {http.Request.Path}");
+        }
+    }
+
+    private static async Task CountAsync(HttpContext http, long count, CancellationToken cancellationToken)
+    {
+        http.Response.ContentType = "text/plain";
+        await http.Response.WriteAsync(count.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
+    }
+
+    /// <summary>How many to serve: the page size, or fewer when $top asks for fewer.</summary>
+    private int Take(HttpContext http, ODataUri uri, HashSet<string> preferences) => (int)Math.Min(PageSize(http, preferences), uri.Top ?? long.MaxValue);
+
+    /// <summary>The link to the page after one of <paramref name="served"/> items: none without a token, or when $top is served.</summary>
+    private static Uri? NextLink(HttpContext http, ODataUri uri, string? token, int served)
+    {
+        var remaining = uri.Top - served;
+        if (token is null || remaining <= 0) return null;
+        return Link(http, ["$skip", "$skiptoken", "$top"],
+            [("$skiptoken", token), .. remaining is { } top ? [("$top", top.ToString(System.Globalization.CultureInfo.InvariantCulture))] : Array.Empty<(string, string)>()]);
+    }
+
     private async Task DeltaAsync(HttpContext http, ODataUri uri, CancellationToken cancellationToken)
     {
-        var token = DeltaToken.Decode(uri.DeltaToken);
+        var token = DeltaToken.Decode(uri.DeltaToken, DeltaToken.FilterOf(http.Request.Query["$filter"]));
         var now = clock.GetUtcNow();
         if (token.IssuedAt < now - Options.ChangeRetention)
         {
@@ -121,15 +171,15 @@ internal sealed class HarvestEndpoint(
                 $"The delta link is older than the {Options.ChangeRetention.TotalDays:0.##} days the catalogue keeps its change records; harvest again from the start.");
         }
         if (uri.OrderBy is not null || uri.Top is not null || uri.Skip is not null || uri.SkipToken is not null || uri.QueryCount is not null
-            || Expansion.Items(uri.SelectAndExpand).Any())
+            || uri.Search is not null || Expansion.Items(uri.SelectAndExpand).Any())
         {
-            throw HarvestQueryException.NotSupported("A delta link with $orderby, $top, $skip, $skiptoken, $count or $expand");
+            throw HarvestQueryException.NotSupported("A delta link with $orderby, $top, $skip, $skiptoken, $count, $search or $expand");
         }
         var page = await service.ChangesAsync(token, uri.Filter, PageSize(http, Preferences(http.Request)), cancellationToken);
-        // A next page continues from this page's point with the original time (its changes may be older than now); the
-        // final delta link starts a new round from now.
-        var next = page.More ? Link(http, ["$deltatoken"], [("$deltatoken", new DeltaToken(page.Through, token.IssuedAt).Encode())]) : null;
-        var deltaLink = page.More ? null : Link(http, ["$deltatoken"], [("$deltatoken", new DeltaToken(page.Through, now).Encode())]);
+        // A next page continues from this page's point within the same round, with the original time (its changes may be
+        // older than now); the final delta link starts a new round from its point and now.
+        var next = page.More ? Link(http, ["$deltatoken"], [("$deltatoken", (token with { Seq = page.Through }).Encode())]) : null;
+        var deltaLink = page.More ? null : Link(http, ["$deltatoken"], [("$deltatoken", (token with { Seq = page.Through, From = page.Through, IssuedAt = now }).Encode())]);
         await responses.DeltaAsync(http, uri, page, next, deltaLink);
     }
 

@@ -1,5 +1,6 @@
 using LearningCatalogue.Catalogue.Model;
 using LearningCatalogue.Catalogue.Storage;
+using LearningCatalogue.Catalogue.Vocabularies;
 using Microsoft.OData;
 using Microsoft.OData.Edm;
 using Microsoft.OData.Edm.Vocabularies;
@@ -57,12 +58,20 @@ internal sealed class HarvestModel
 {
     public const string Namespace = "LearningCatalogue";
     public const string EntitySetName = "LearningOpportunities";
+    public const string ConceptSetName = "Concepts";
 
     private readonly EdmModel _model = new();
     private readonly Dictionary<Type, EdmEnumType> _enums = [];
+    private readonly EdmTerm _conceptScheme;
 
     public HarvestModel(HarvestingOptions options)
     {
+        // A term of this model's own: no standard vocabulary ties a code property to a code list.
+        _conceptScheme = new EdmTerm(Namespace, "ConceptScheme", EdmPrimitiveTypeKind.String, "Property");
+        _model.AddElement(_conceptScheme);
+        Describe(_conceptScheme,
+            $"The scheme of the {ConceptSetName} whose codes the property holds: {ConceptSetName}(Scheme='scheme',Code='code') gives the concept's URI and label.");
+        var concept = Entity("Concept", "A concept of an EU controlled vocabulary that coded properties refer to by its code.");
         var localizedText = Complex("LocalizedText", "A text in one language (a BCP 47 tag).");
         var fee = Complex("Fee", "A fee; an amount of zero means free.");
         var contact = Complex("ContactPoint", "How to contact the provider about the opportunity.");
@@ -81,12 +90,18 @@ internal sealed class HarvestModel
         var providers = new TableMap(provider, "opportunity_provider", "ordinal");
         var agreements = new TableMap(agreement, "recognition_agreement", "ordinal");
         var contacts = new TableMap(contact, "learning_opportunity", "id");
+        Concepts = new TableMap(concept, "vocabulary_term", "code");
+
+        Key<VocabularyTerm>(Concepts, "Scheme", EdmPrimitiveTypeKind.String, "scheme", t => t.Scheme, "The vocabulary, as the ConceptScheme annotation of a coded property names it.");
+        Key<VocabularyTerm>(Concepts, "Code", EdmPrimitiveTypeKind.String, "code", t => t.Code, "The code, as coded properties hold it.");
+        Primitive<VocabularyTerm>(Concepts, "Uri", EdmPrimitiveTypeKind.String, false, "uri", t => t.Uri, "The concept's URI in the EU vocabularies.");
+        Primitive<VocabularyTerm>(Concepts, "Label", EdmPrimitiveTypeKind.String, false, "label", t => t.Label, "The English label.");
 
         Primitive<LocalizedText>(opportunityTexts, "Language", EdmPrimitiveTypeKind.String, false, "language", t => t.Language, "BCP 47 language tag.");
         Primitive<LocalizedText>(opportunityTexts, "Value", EdmPrimitiveTypeKind.String, false, "value", t => t.Value);
         var outcomeTexts = opportunityTexts.In("outcome_text");
         Decimal<Fee>(fees, "Amount", false, "amount", f => f.Amount);
-        Primitive<Fee>(fees, "Currency", EdmPrimitiveTypeKind.String, false, "currency", f => f.Currency, "Code of the Publications Office currency table.");
+        Coded<Fee>(fees, "Currency", EdmPrimitiveTypeKind.String, false, "currency", f => f.Currency, VocabularyScheme.Currency, "Code of the Publications Office currency table.");
         Primitive<Fee>(fees, "Description", EdmPrimitiveTypeKind.String, true, "description", f => f.Description);
         Primitive<ContactPoint>(contacts, "Email", EdmPrimitiveTypeKind.String, true, "contact_email", c => c.Email);
         Primitive<ContactPoint>(contacts, "Url", EdmPrimitiveTypeKind.String, true, "contact_url", c => c.Url);
@@ -104,14 +119,14 @@ internal sealed class HarvestModel
 
         OrdinalKey(providers, "Position among the providers, from 0.");
         Primitive<Provider>(providers, "Name", EdmPrimitiveTypeKind.String, false, "name", p => p.Name);
-        Primitive<Provider>(providers, "Country", EdmPrimitiveTypeKind.String, true, "country", p => p.Country, "Code of the Publications Office country table.");
+        Coded<Provider>(providers, "Country", EdmPrimitiveTypeKind.String, true, "country", p => p.Country, VocabularyScheme.Country, "Code of the Publications Office country table.");
         Primitive<Provider>(providers, "Website", EdmPrimitiveTypeKind.String, true, "website", p => p.Website);
         Primitive<Provider>(providers, "LegalIdentifier", EdmPrimitiveTypeKind.String, true, "legal_identifier", p => p.LegalIdentifier);
         Primitive<Provider>(providers, "DeqarId", EdmPrimitiveTypeKind.String, true, "deqar_id", p => p.DeqarId);
 
         OrdinalKey(agreements, "Position among the agreements, from 0.");
         Primitive<RecognitionAgreement>(agreements, "PartnerName", EdmPrimitiveTypeKind.String, false, "partner_name", a => a.PartnerName);
-        Primitive<RecognitionAgreement>(agreements, "PartnerCountry", EdmPrimitiveTypeKind.String, true, "partner_country", a => a.PartnerCountry);
+        Coded<RecognitionAgreement>(agreements, "PartnerCountry", EdmPrimitiveTypeKind.String, true, "partner_country", a => a.PartnerCountry, VocabularyScheme.Country, "Code of the Publications Office country table.");
         Enum<RecognitionAgreement, RecognitionDirection>(agreements, "Direction", false, "direction", a => a.Direction);
         Decimal<RecognitionAgreement>(agreements, "CreditsRecognised", true, "credits_recognised", a => a.CreditsRecognised);
         Primitive<RecognitionAgreement>(agreements, "AgreementUrl", EdmPrimitiveTypeKind.String, true, "agreement_url", a => a.AgreementUrl);
@@ -128,20 +143,20 @@ internal sealed class HarvestModel
         Contained<LearningOpportunity>(o, "LearningOutcomes", new Relation(outcomes, "opportunity_id"), true, e => e.LearningOutcomes);
         Decimal<LearningOpportunity>(o, "EctsCredits", true, "ects_credits", e => e.EctsCredits);
         Decimal<LearningOpportunity>(o, "WorkloadHours", true, "workload_hours", e => e.WorkloadHours);
-        Primitive<LearningOpportunity>(o, "EqfLevel", EdmPrimitiveTypeKind.Int32, true, "eqf_level", e => e.EqfLevel, "EQF level, 1 to 8.");
+        Coded<LearningOpportunity>(o, "EqfLevel", EdmPrimitiveTypeKind.Int32, true, "eqf_level", e => e.EqfLevel, VocabularyScheme.Eqf, "EQF level, 1 to 8 (its code is the number).");
         Primitive<LearningOpportunity>(o, "NationalLevel", EdmPrimitiveTypeKind.String, true, "national_level", e => e.NationalLevel);
-        Codes(o, "AssessmentTypes", codes, CodeField.Assessment, e => e.AssessmentTypes);
-        Primitive<LearningOpportunity>(o, "Mode", EdmPrimitiveTypeKind.String, true, "mode", e => e.Mode, "Code of the Europass learning-assessment (mode) vocabulary.");
+        Codes(o, "AssessmentTypes", codes, CodeField.Assessment, e => e.AssessmentTypes, VocabularyScheme.Assessment);
+        Coded<LearningOpportunity>(o, "Mode", EdmPrimitiveTypeKind.String, true, "mode", e => e.Mode, VocabularyScheme.Mode, "Code of the Europass learning-assessment (mode) vocabulary.");
         Texts(o, "QualityAssurance", opportunityTexts, TextField.QualityAssurance, e => e.QualityAssurance);
         Texts(o, "Prerequisites", opportunityTexts, TextField.Prerequisites, e => e.Prerequisites);
         Enum<LearningOpportunity, SupervisionAndIdentityVerification>(o, "Supervision", true, "supervision", e => e.Supervision);
         Texts(o, "GradingScheme", opportunityTexts, TextField.GradingScheme, e => e.GradingScheme);
         Texts(o, "Stackability", opportunityTexts, TextField.Stackability, e => e.Stackability);
-        Primitive<LearningOpportunity>(o, "OpportunityType", EdmPrimitiveTypeKind.String, true, "opportunity_type", e => e.OpportunityType, "Code of the Europass learning-opportunity vocabulary.");
-        Primitive<LearningOpportunity>(o, "LearningSetting", EdmPrimitiveTypeKind.String, true, "learning_setting", e => e.LearningSetting, "Code of the Europass learning-setting vocabulary.");
-        Codes(o, "Languages", codes, CodeField.InstructionLanguage, e => e.InstructionLanguages);
-        Codes(o, "ThematicFields", codes, CodeField.ThematicField, e => e.ThematicFields);
-        Primitive<LearningOpportunity>(o, "LearningSchedule", EdmPrimitiveTypeKind.String, true, "learning_schedule", e => e.LearningSchedule, "Code of the Europass learning-schedule vocabulary.");
+        Coded<LearningOpportunity>(o, "OpportunityType", EdmPrimitiveTypeKind.String, true, "opportunity_type", e => e.OpportunityType, VocabularyScheme.OpportunityType, "Code of the Europass learning-opportunity vocabulary.");
+        Coded<LearningOpportunity>(o, "LearningSetting", EdmPrimitiveTypeKind.String, true, "learning_setting", e => e.LearningSetting, VocabularyScheme.LearningSetting, "Code of the Europass learning-setting vocabulary.");
+        Codes(o, "Languages", codes, CodeField.InstructionLanguage, e => e.InstructionLanguages, VocabularyScheme.Language);
+        Codes(o, "ThematicFields", codes, CodeField.ThematicField, e => e.ThematicFields, VocabularyScheme.IscedF);
+        Coded<LearningOpportunity>(o, "LearningSchedule", EdmPrimitiveTypeKind.String, true, "learning_schedule", e => e.LearningSchedule, VocabularyScheme.LearningSchedule, "Code of the Europass learning-schedule vocabulary.");
         Primitive<LearningOpportunity>(o, "SelfPaced", EdmPrimitiveTypeKind.Boolean, false, "self_paced", e => e.SelfPaced);
         Primitive<LearningOpportunity>(o, "StartDate", EdmPrimitiveTypeKind.Date, true, "start_date", e => e.StartDate);
         Primitive<LearningOpportunity>(o, "EndDate", EdmPrimitiveTypeKind.Date, true, "end_date", e => e.EndDate);
@@ -150,7 +165,7 @@ internal sealed class HarvestModel
         Primitive<LearningOpportunity>(o, "Duration", EdmPrimitiveTypeKind.String, true, "duration", e => e.Duration, "ISO 8601 duration, for example P6W.");
         ComplexCollection<LearningOpportunity>(o, "Fees", new Relation(fees, "opportunity_id"), e => e.Fees);
         Primitive<LearningOpportunity>(o, "Location", EdmPrimitiveTypeKind.String, true, "location", e => e.Location);
-        Codes(o, "TargetGroups", codes, CodeField.TargetGroup, e => e.TargetGroups);
+        Codes(o, "TargetGroups", codes, CodeField.TargetGroup, e => e.TargetGroups, VocabularyScheme.TargetGroup);
         Texts(o, "TargetGroupDescriptions", opportunityTexts, TextField.TargetGroupDescription, e => e.TargetGroupDescription);
         SingleComplex<LearningOpportunity>(o, "Contact", contacts, e => e.Contact);
         Primitive<LearningOpportunity>(o, "Homepage", EdmPrimitiveTypeKind.String, true, "homepage", e => e.Homepage);
@@ -165,11 +180,15 @@ internal sealed class HarvestModel
         _model.AddElement(container);
         EntitySet = container.AddEntitySet(EntitySetName, opportunity);
         Annotate(EntitySet, options);
+        ConceptSet = container.AddEntitySet(ConceptSetName, concept);
+        AnnotateConcepts(ConceptSet);
     }
 
     public IEdmModel Model => _model;
     public EdmEntitySet EntitySet { get; }
     public TableMap Opportunities { get; }
+    public EdmEntitySet ConceptSet { get; }
+    public TableMap Concepts { get; }
     public IEdmEntityType OpportunityType => (IEdmEntityType)Opportunities.Type;
 
     /// <summary>Keys as the database hands them back and as the model holds them, in one comparable form.</summary>
@@ -229,6 +248,13 @@ internal sealed class HarvestModel
         if (description is not null) Describe(property, description);
     }
 
+    /// <summary>A property that holds a code of a controlled vocabulary, annotated with the scheme of its <see cref="ConceptSet"/> concepts.</summary>
+    private void Coded<T>(TableMap map, string name, EdmPrimitiveTypeKind kind, bool nullable, string column, Func<T, object?> get, string scheme, string description)
+    {
+        Primitive(map, name, kind, nullable, column, get, description);
+        Annotate((IEdmVocabularyAnnotatable)map.Type.FindProperty(name), _conceptScheme, new EdmStringConstant(scheme));
+    }
+
     private static void Decimal<T>(TableMap map, string name, bool nullable, string column, Func<T, object?> get) =>
         Add(map, name, EdmCoreModel.Instance.GetDecimal(9, 2, nullable), column, get);
 
@@ -270,12 +296,14 @@ internal sealed class HarvestModel
         map.Properties.Add(new PropertyMap(property, (value, _) => get((T)value), complex));
     }
 
-    private static void Codes(TableMap map, string name, TableMap codes, string scheme, Func<LearningOpportunity, IReadOnlyList<string>> get)
+    /// <summary>A collection of codes stored under <paramref name="field"/>, of the concepts of <paramref name="scheme"/>.</summary>
+    private void Codes(TableMap map, string name, TableMap codes, string field, Func<LearningOpportunity, IReadOnlyList<string>> get, string scheme)
     {
         var type = EdmCoreModel.GetCollection(EdmCoreModel.Instance.GetString(false));
         var property = ((EdmStructuredType)map.Type).AddStructuralProperty(name, type);
-        map.Relations[name] = new Relation(codes, "opportunity_id", "scheme", scheme, ValueColumn: "code");
+        map.Relations[name] = new Relation(codes, "opportunity_id", "scheme", field, ValueColumn: "code");
         map.Properties.Add(new PropertyMap(property, (value, _) => new ODataCollectionValue { Items = get((LearningOpportunity)value) }));
+        Annotate(property, _conceptScheme, new EdmStringConstant(scheme));
     }
 
     private void Contained<T>(TableMap map, string name, Relation relation, bool collection, Func<T, object?> get, string? description = null)
@@ -300,23 +328,42 @@ internal sealed class HarvestModel
         _model.SetVocabularyAnnotation(new EdmVocabularyAnnotation(target, term, value));
     }
 
+    /// <summary>The functions and operators of $filter that <see cref="SqlTranslator"/> translates (FilterFunctions lists both).</summary>
+    public static IReadOnlyList<string> FilterFunctions { get; } =
+    [
+        "eq", "ne", "gt", "ge", "lt", "le", "and", "or", "not", "in", "has", "add", "sub", "mul", "div", "mod",
+        "contains", "startswith", "endswith", "tolower", "toupper", "year", "month", "day", "date", "any", "all",
+    ];
+
+    /// <summary>The concepts are filtered and paged, in the order of scheme then code; nothing else.</summary>
+    private void AnnotateConcepts(EdmEntitySet set)
+    {
+        Describe(set, "The concepts of the EU controlled vocabularies that coded properties (annotated with ConceptScheme) hold the codes of.");
+        Annotate(set, Capability("SortRestrictions"), new EdmRecordExpression(new EdmPropertyConstructor("Sortable", new EdmBooleanConstant(false))));
+        Annotate(set, Capability("SearchRestrictions"), new EdmRecordExpression(new EdmPropertyConstructor("Searchable", new EdmBooleanConstant(false))));
+        Annotate(set, Capability("ChangeTracking"), new EdmRecordExpression(new EdmPropertyConstructor("Supported", new EdmBooleanConstant(false))));
+    }
+
+    private static IEdmTerm Capability(string name) =>
+        CapabilitiesVocabularyModel.Instance.FindDeclaredTerm("Org.OData.Capabilities.V1." + name)
+        ?? throw new InvalidOperationException($"The Capabilities vocabulary has no term {name}.");
+
     /// <summary>Capabilities a client can discover: what it may filter, sort, expand, page and track.</summary>
     private void Annotate(EdmEntitySet set, HarvestingOptions options)
     {
-        static IEdmTerm Capability(string name) =>
-            CapabilitiesVocabularyModel.Instance.FindDeclaredTerm("Org.OData.Capabilities.V1." + name)
-            ?? throw new InvalidOperationException($"The Capabilities vocabulary has no term {name}.");
         static IEdmExpression Paths(IEnumerable<string> paths) => new EdmCollectionExpression(paths.Select(p => new EdmPropertyPathExpression(p)));
         var collections = OpportunityType.StructuralProperties().Where(p => p.Type.IsCollection()).Select(p => p.Name)
             .Concat(OpportunityType.NavigationProperties().Select(p => p.Name)).ToList();
 
         Describe(set, "The published learning opportunities. Anonymous callers see published entries only.");
+        // FilterRestrictions/MaxLevels limits the depth of property paths, which the model alone bounds; the limit on the
+        // size of a filter has no term of its own, so the description states it.
         Annotate(set, Capability("FilterRestrictions"), new EdmRecordExpression(
             new EdmPropertyConstructor("Filterable", new EdmBooleanConstant(true)),
-            new EdmPropertyConstructor("MaxLevels", new EdmIntegerConstant(options.MaxFilterNodes)),
             new EdmPropertyConstructor("Description", new EdmStringConstant(
                 $"Comparison, logical, arithmetic, in, has, contains/startswith/endswith (case-insensitive), tolower, toupper, year, month, day, date, " +
                 $"any/all over collections and null checks; at most {options.MaxFilterNodes} nodes."))));
+        Annotate(set, Capability("FilterFunctions"), new EdmCollectionExpression(FilterFunctions.Select(f => new EdmStringConstant(f))));
         Annotate(set, Capability("SortRestrictions"), new EdmRecordExpression(
             new EdmPropertyConstructor("Sortable", new EdmBooleanConstant(true)),
             new EdmPropertyConstructor("NonSortableProperties", Paths(collections))));
@@ -324,7 +371,7 @@ internal sealed class HarvestModel
             new EdmPropertyConstructor("Expandable", new EdmBooleanConstant(true)),
             new EdmPropertyConstructor("MaxLevels", new EdmIntegerConstant(options.MaxExpansionDepth))));
         Annotate(set, Capability("SearchRestrictions"), new EdmRecordExpression(
-            new EdmPropertyConstructor("Searchable", new EdmBooleanConstant(false))));
+            new EdmPropertyConstructor("Searchable", new EdmBooleanConstant(true))));
         Annotate(set, Capability("TopSupported"), new EdmBooleanConstant(true));
         Annotate(set, Capability("SkipSupported"), new EdmBooleanConstant(true));
         Annotate(set, Capability("CountRestrictions"), new EdmRecordExpression(

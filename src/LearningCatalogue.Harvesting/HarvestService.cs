@@ -1,6 +1,7 @@
 using Dapper;
 using LearningCatalogue.Catalogue.Model;
 using LearningCatalogue.Catalogue.Storage;
+using LearningCatalogue.Catalogue.Vocabularies;
 using Microsoft.Extensions.Options;
 using Microsoft.OData.UriParser;
 
@@ -19,9 +20,9 @@ internal sealed class HarvestService(
     private const int BatchSize = 500;
 
     public async Task<HarvestPage> PageAsync(
-        FilterClause? filter, OrderByClause? orderBy, PageToken? after, int skip, int take, string query, DeltaToken? delta, CancellationToken cancellationToken)
+        Selection selection, OrderByClause? orderBy, PageToken? after, int skip, int take, string query, DeltaToken? delta, CancellationToken cancellationToken)
     {
-        var statement = statements.Page(filter, orderBy, after);
+        var statement = statements.Page(selection, orderBy, after);
         statement.Parameters.Values.Add("Skip", skip);
         // One row more than the page tells whether there is a next page.
         statement.Parameters.Values.Add("Take", take + 1);
@@ -41,9 +42,31 @@ internal sealed class HarvestService(
         return new HarvestPage(await store.FindManyAsync(page.Select(r => ToGuid(r["id"])).ToList(), cancellationToken), next);
     }
 
-    public async Task<long> CountAsync(FilterClause? filter, CancellationToken cancellationToken)
+    public Task<long> CountAsync(Selection selection, CancellationToken cancellationToken) => ScalarAsync(statements.Count(selection), cancellationToken);
+
+    /// <summary>A page of the concepts the filter selects, and whether there are more.</summary>
+    public async Task<(IReadOnlyList<VocabularyTerm> Concepts, bool More)> ConceptsAsync(
+        FilterClause? filter, ConceptToken? after, int skip, int take, CancellationToken cancellationToken)
     {
-        var statement = statements.Count(filter);
+        var statement = statements.Concepts(filter, after);
+        statement.Parameters.Values.Add("Skip", skip);
+        statement.Parameters.Values.Add("Take", take + 1);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = (await connection.QueryAsync<VocabularyTerm>(new CommandDefinition(statement.Sql, statement.Parameters.Values, cancellationToken: cancellationToken))).ToList();
+        return (rows.Take(take).ToList(), rows.Count > take);
+    }
+
+    public Task<long> ConceptCountAsync(FilterClause? filter, CancellationToken cancellationToken) => ScalarAsync(statements.ConceptCount(filter), cancellationToken);
+
+    public async Task<VocabularyTerm?> FindConceptAsync(string scheme, string code, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<VocabularyTerm>(new CommandDefinition(
+            statements.Concept, new { Scheme = scheme, Code = code }, cancellationToken: cancellationToken));
+    }
+
+    private async Task<long> ScalarAsync(HarvestStatement statement, CancellationToken cancellationToken)
+    {
         await using var connection = await database.OpenAsync(cancellationToken);
         return await connection.ExecuteScalarAsync<long>(new CommandDefinition(statement.Sql, statement.Parameters.Values, cancellationToken: cancellationToken));
     }
@@ -65,7 +88,9 @@ internal sealed class HarvestService(
     /// <summary>
     /// The entries changed after the token's point of the change log, at most <paramref name="take"/>, each at its latest
     /// change: those published and matching the filter as they are now, the others (deleted, withdrawn, unpublished or
-    /// no longer matching) as removed. Removal records older than the retention are pruned first.
+    /// no longer matching) as removed, but only those that were published at the round's start or since: an entry
+    /// that was never published in that time was never served, and its id is not for anonymous harvesters. Removal
+    /// records older than the retention are pruned first.
     /// </summary>
     public async Task<DeltaPage> ChangesAsync(DeltaToken token, FilterClause? filter, int take, CancellationToken cancellationToken)
     {
@@ -73,13 +98,14 @@ internal sealed class HarvestService(
         var before = clock.GetUtcNow() - options.Value.ChangeRetention;
         await connection.ExecuteAsync(new CommandDefinition(database.Statements.PruneChanges, new { Before = before }, cancellationToken: cancellationToken));
         var changes = (await connection.QueryAsync<ChangeRow>(new CommandDefinition(
-            database.Statements.ChangesAfter, new { After = token.Seq, Skip = 0, Take = take + 1 }, cancellationToken: cancellationToken))).ToList();
+            database.Statements.ChangesAfter, new { token.From, After = token.Seq, Skip = 0, Take = take + 1 }, cancellationToken: cancellationToken))).ToList();
         var page = changes.Take(take).ToList();
         var ids = page.Select(c => c.OpportunityId).ToList();
         var matching = await MatchingAsync(connection, filter, ids, cancellationToken);
         var changed = await store.FindManyAsync(ids.Where(matching.Contains).ToList(), cancellationToken);
         var present = changed.Select(e => e.Id).ToHashSet();
-        return new DeltaPage(changed, ids.Where(id => !present.Contains(id)).ToList(), page.Count > 0 ? page[^1].Seq : token.Seq, changes.Count > take);
+        var removed = page.Where(c => c.WasPublished == 1 && !present.Contains(c.OpportunityId)).Select(c => c.OpportunityId).ToList();
+        return new DeltaPage(changed, removed, page.Count > 0 ? page[^1].Seq : token.Seq, changes.Count > take);
     }
 
     /// <summary>The "parent\nchild" keys of the children of <paramref name="parents"/> that a nested $filter keeps.</summary>
@@ -122,5 +148,6 @@ internal sealed class HarvestService(
     {
         public Guid OpportunityId { get; set; }
         public long Seq { get; set; }
+        public long WasPublished { get; set; }
     }
 }

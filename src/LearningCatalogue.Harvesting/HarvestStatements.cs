@@ -10,6 +10,9 @@ internal sealed record HarvestStatement(string Sql, SqlParameters Parameters);
 /// <summary>A page statement and the sort keys whose values its rows carry (as k0, k1, ...) for the next page's token.</summary>
 internal sealed record PageStatement(string Sql, SqlParameters Parameters, IReadOnlyList<OrderKey> Keys);
 
+/// <summary>What a request selects among the published entries: its $filter, and the ids its $search matched (null without $search).</summary>
+internal sealed record Selection(FilterClause? Filter, IReadOnlyList<Guid>? Searched = null);
+
 /// <summary>
 /// The statements of the harvesting API, built per request from the OData semantic tree for one dialect. Only
 /// published entries are ever selected. Fixed statements (the change log) are in <see cref="CatalogueStatements"/>.
@@ -17,14 +20,15 @@ internal sealed record PageStatement(string Sql, SqlParameters Parameters, IRead
 internal sealed class HarvestStatements(SqlDialect dialect, HarvestModel model, HarvestingOptions options)
 {
     private const string Root = "o";
+    private const string ConceptAlias = "v";
 
     /// <summary>
     /// One page of ids in the order of $orderby then id, after the row a skiptoken names (keyset: the cost of a page does
     /// not grow with its depth). Takes @Skip (the first page's $skip) and @Take.
     /// </summary>
-    public PageStatement Page(FilterClause? filter, OrderByClause? orderBy, PageToken? after)
+    public PageStatement Page(Selection selection, OrderByClause? orderBy, PageToken? after)
     {
-        var (parameters, translator, where) = Published(filter);
+        var (parameters, translator, where) = Published(selection);
         var keys = translator.OrderBy(orderBy);
         if (after is not null)
         {
@@ -38,16 +42,16 @@ internal sealed class HarvestStatements(SqlDialect dialect, HarvestModel model, 
             parameters, keys);
     }
 
-    public HarvestStatement Count(FilterClause? filter)
+    public HarvestStatement Count(Selection selection)
     {
-        var (parameters, _, where) = Published(filter);
+        var (parameters, _, where) = Published(selection);
         return new HarvestStatement($"SELECT COUNT(*) FROM {model.Opportunities.Table} {Root} WHERE {where}", parameters);
     }
 
     /// <summary>Which of the entries @Ids are published and match the filter (what a delta reports as added or changed).</summary>
     public HarvestStatement Matching(FilterClause? filter)
     {
-        var (parameters, _, where) = Published(filter);
+        var (parameters, _, where) = Published(new Selection(filter));
         return new HarvestStatement($"SELECT {Root}.id FROM {model.Opportunities.Table} {Root} WHERE {Root}.id IN @Ids AND {where}", parameters);
     }
 
@@ -65,12 +69,48 @@ internal sealed class HarvestStatements(SqlDialect dialect, HarvestModel model, 
             parameters);
     }
 
-    private (SqlParameters Parameters, SqlTranslator Translator, string Where) Published(FilterClause? filter)
+    /// <summary>
+    /// One page of the concepts the filter selects, in the order of scheme then code, after the concept a skiptoken
+    /// names (keyset, as for entries). Takes @Skip and @Take.
+    /// </summary>
+    public HarvestStatement Concepts(FilterClause? filter, ConceptToken? after)
+    {
+        var (parameters, where) = ConceptsWhere(filter);
+        if (after is not null)
+        {
+            var (scheme, code) = (parameters.Add(after.Scheme), parameters.Add(after.Code));
+            where += $" AND ({ConceptAlias}.scheme > {scheme} OR ({ConceptAlias}.scheme = {scheme} AND {ConceptAlias}.code > {code}))";
+        }
+        return new HarvestStatement(dialect.Paged($"{ConceptColumns} WHERE {where} ORDER BY {ConceptAlias}.scheme, {ConceptAlias}.code"), parameters);
+    }
+
+    public HarvestStatement ConceptCount(FilterClause? filter)
+    {
+        var (parameters, where) = ConceptsWhere(filter);
+        return new HarvestStatement($"SELECT COUNT(*) FROM {model.Concepts.Table} {ConceptAlias} WHERE {where}", parameters);
+    }
+
+    /// <summary>The concept with the key @Scheme, @Code.</summary>
+    public string Concept => $"{ConceptColumns} WHERE {ConceptAlias}.scheme = @Scheme AND {ConceptAlias}.code = @Code";
+
+    private string ConceptColumns =>
+        $"SELECT {ConceptAlias}.scheme, {ConceptAlias}.code, {ConceptAlias}.uri, {ConceptAlias}.label FROM {model.Concepts.Table} {ConceptAlias}";
+
+    private (SqlParameters Parameters, string Where) ConceptsWhere(FilterClause? filter)
+    {
+        var parameters = new SqlParameters(dialect);
+        var translator = new SqlTranslator(dialect, parameters, options.MaxFilterNodes, new SqlScope(ConceptAlias, model.Concepts));
+        return (parameters, filter is null ? "1 = 1" : translator.Predicate(filter.Expression));
+    }
+
+    private (SqlParameters Parameters, SqlTranslator Translator, string Where) Published(Selection selection)
     {
         var parameters = new SqlParameters(dialect);
         var translator = new SqlTranslator(dialect, parameters, options.MaxFilterNodes, new SqlScope(Root, model.Opportunities));
         var where = $"{Root}.status = {parameters.Add(nameof(PublicationStatus.Published))}";
-        if (filter is not null) where += " AND " + translator.Predicate(filter.Expression);
+        // The search's ids are one JSON parameter: a search may match more entries than a statement takes parameters.
+        if (selection.Searched is { } ids) where += " AND " + dialect.InIdList($"{Root}.id", parameters.Add(dialect.IdList(ids)));
+        if (selection.Filter is { } filter) where += " AND " + translator.Predicate(filter.Expression);
         return (parameters, translator, where);
     }
 

@@ -24,9 +24,9 @@ internal sealed record PageToken(IReadOnlyList<string?> Values, Guid LastId, str
         return token;
     }
 
-    /// <summary>A fingerprint of what a token's position depends on: the $filter and $orderby texts.</summary>
-    public static string Fingerprint(string? filter, string? orderBy) =>
-        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes($"{filter}\n{orderBy}")))[..16];
+    /// <summary>A fingerprint of the query texts a token depends on (of a page token: $filter, $orderby and $search).</summary>
+    public static string Fingerprint(params string?[] texts) =>
+        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join("\n", texts))))[..16];
 
     /// <summary>A sort-key value as the database hands it back, in an invariant text of its EDM type.</summary>
     public static string? Text(object? raw, IEdmTypeReference type) => raw switch
@@ -88,13 +88,36 @@ internal sealed record PageToken(IReadOnlyList<string?> Values, Guid LastId, str
     }
 }
 
-/// <summary>
-/// The opaque $deltatoken of a delta link: the point of the change log already reported, and when the harvester
-/// was there (a token older than the retention of the change log answers 410 Gone).
-/// </summary>
-internal sealed record DeltaToken(long Seq, DateTimeOffset IssuedAt)
+/// <summary>The opaque $skiptoken of a next page of concepts: the key of the last concept served and a fingerprint of the $filter.</summary>
+internal sealed record ConceptToken(string Scheme, string Code, string Query)
 {
     public string Encode() => Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(this));
 
-    public static DeltaToken Decode(string text) => PageToken.Read<DeltaToken>(text, "$deltatoken");
+    public static ConceptToken Decode(string text, string query)
+    {
+        var token = PageToken.Read<ConceptToken>(text, "$skiptoken");
+        if (token.Scheme is null || token.Code is null || token.Query != query) throw HarvestQueryException.BadRequest("The $skiptoken does not belong to this query.");
+        return token;
+    }
+}
+
+/// <summary>
+/// The opaque $deltatoken of a delta link: the point of the change log already reported (<see cref="Seq"/>), when the
+/// harvester was there (a token older than the retention of the change log answers 410 Gone), the point the round
+/// of changes started from (<see cref="From"/>; later pages of a round move <see cref="Seq"/> only) and a fingerprint
+/// of the $filter it was issued for (its changes are those of that selection).
+/// </summary>
+internal sealed record DeltaToken(long Seq, DateTimeOffset IssuedAt, long From, string Filter)
+{
+    public string Encode() => Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(this));
+
+    public static DeltaToken Decode(string text, string filter)
+    {
+        var token = PageToken.Read<DeltaToken>(text, "$deltatoken");
+        if (token.Filter != filter) throw HarvestQueryException.BadRequest("The $deltatoken belongs to another $filter; follow the delta link as it is.");
+        return token;
+    }
+
+    /// <summary>The fingerprint of the $filter text a delta token belongs to.</summary>
+    public static string FilterOf(string? filter) => PageToken.Fingerprint(filter);
 }

@@ -11,7 +11,10 @@ namespace LearningCatalogue.Harvesting;
 
 public static class HarvestingExtensions
 {
-    /// <summary>Registers the OData harvesting API (settings from "Catalogue:Harvesting"). Needs the catalogue registered.</summary>
+    /// <summary>
+    /// Registers the OData harvesting API (settings from "Catalogue:Harvesting"). Needs the catalogue and its search
+    /// (AddCatalogueSearch, which answers $search) registered.
+    /// </summary>
     public static IServiceCollection AddHarvesting(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<HarvestingOptions>(configuration.GetSection(HarvestingOptions.Section));
@@ -19,6 +22,7 @@ public static class HarvestingExtensions
         services.AddSingleton(sp => new HarvestStatements(
             sp.GetRequiredService<CatalogueDatabase>().Dialect, sp.GetRequiredService<HarvestModel>(), sp.GetRequiredService<IOptions<HarvestingOptions>>().Value));
         services.AddSingleton<HarvestService>();
+        services.AddSingleton<HarvestSearch>();
         services.AddSingleton<ODataResponses>();
         services.AddSingleton<HarvestEndpoint>();
         return services;

@@ -2,6 +2,7 @@ using System.Collections;
 using System.Security.Cryptography;
 using System.Text.Json;
 using LearningCatalogue.Catalogue.Model;
+using LearningCatalogue.Catalogue.Vocabularies;
 using Microsoft.AspNetCore.Http;
 using Microsoft.OData;
 using Microsoft.OData.Edm;
@@ -78,17 +79,30 @@ internal sealed class ODataResponses(HarvestModel model)
         $"W/\"{Convert.ToHexString(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(entry)))[..32]}\"";
 
     public Task EntriesAsync(HttpContext http, ODataUri uri, IReadOnlyList<LearningOpportunity> entries, Expansion expansion, long? count, Uri? nextLink, Uri? deltaLink) =>
+        SetAsync(http, uri, model.EntitySet, model.Opportunities, entries.Select(e => ((object)e, (string?)ETag(e))), expansion, count, nextLink, deltaLink);
+
+    public Task EntryAsync(HttpContext http, ODataUri uri, LearningOpportunity entry, Expansion expansion, string etag) =>
+        ResourceAsync(http, uri, model.EntitySet, model.Opportunities, entry, expansion, etag);
+
+    public Task ConceptsAsync(HttpContext http, ODataUri uri, IReadOnlyList<VocabularyTerm> concepts, long? count, Uri? nextLink) =>
+        SetAsync(http, uri, model.ConceptSet, model.Concepts, concepts.Select(c => ((object)c, (string?)null)), new Expansion(), count, nextLink, null);
+
+    public Task ConceptAsync(HttpContext http, ODataUri uri, VocabularyTerm concept) =>
+        ResourceAsync(http, uri, model.ConceptSet, model.Concepts, concept, new Expansion(), null);
+
+    private Task SetAsync(HttpContext http, ODataUri uri, IEdmEntitySet set, TableMap map, IEnumerable<(object Item, string? ETag)> items, Expansion expansion,
+        long? count, Uri? nextLink, Uri? deltaLink) =>
         WriteAsync(http, 200, uri, model.Model, messageWriter =>
         {
-            var writer = messageWriter.CreateODataResourceSetWriter(model.EntitySet, model.OpportunityType);
+            var writer = messageWriter.CreateODataResourceSetWriter(set, (IEdmEntityType)map.Type);
             writer.WriteStart(new ODataResourceSet { Count = count, NextPageLink = nextLink, DeltaLink = deltaLink });
-            foreach (var entry in entries) Write(writer, model.Opportunities, entry, 0, uri.SelectAndExpand, expansion, ETag(entry));
+            foreach (var (item, etag) in items) Write(writer, map, item, 0, uri.SelectAndExpand, expansion, etag);
             writer.WriteEnd();
         });
 
-    public Task EntryAsync(HttpContext http, ODataUri uri, LearningOpportunity entry, Expansion expansion, string etag) =>
+    private Task ResourceAsync(HttpContext http, ODataUri uri, IEdmEntitySet set, TableMap map, object item, Expansion expansion, string? etag) =>
         WriteAsync(http, 200, uri, model.Model, messageWriter =>
-            Write(messageWriter.CreateODataResourceWriter(model.EntitySet, model.OpportunityType), model.Opportunities, entry, 0, uri.SelectAndExpand, expansion, etag),
+            Write(messageWriter.CreateODataResourceWriter(set, (IEdmEntityType)map.Type), map, item, 0, uri.SelectAndExpand, expansion, etag),
             etag);
 
     public Task DeltaAsync(HttpContext http, ODataUri uri, DeltaPage page, Uri? nextLink, Uri? deltaLink) =>

@@ -54,6 +54,18 @@ public sealed class CatalogueSearch(CatalogueIndex index, IOptions<SearchOptions
             nextCursor, suggestion);
     }
 
+    /// <summary>
+    /// The ids of every indexed (so published) entry the expression matches, unranked: for a caller that filters, sorts
+    /// and pages the entries itself. Terms are analysed in <paramref name="language"/> as the learner search does.
+    /// </summary>
+    public async Task<IReadOnlyList<Guid>> MatchingIdsAsync(SearchExpression expression, string language, CancellationToken cancellationToken = default)
+    {
+        using var lease = await index.AcquireAsync(cancellationToken);
+        var collector = new IdCollector();
+        lease.Searcher.Search(SearchExpressionQuery.Build(expression, language, index.Analyzers), collector);
+        return collector.Ids;
+    }
+
     /// <summary>Titles, providers and ESCO skill labels (of linked skills) whose words start with the words of the prefix.</summary>
     public async Task<Suggestions> SuggestAsync(string prefix, string language, CancellationToken cancellationToken = default)
     {

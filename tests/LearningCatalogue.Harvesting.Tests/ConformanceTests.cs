@@ -1,5 +1,6 @@
 using System.Net;
 using LearningCatalogue.Catalogue.Model;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.OData.Edm;
 using Microsoft.OData.Edm.Vocabularies;
 
@@ -18,26 +19,51 @@ public sealed class ConformanceTests(HarvestingApi api)
         Assert.True(((IEdmNavigationProperty)type.FindProperty("LearningOutcomes")).ToEntityType().FindProperty("SkillLinks") is IEdmNavigationProperty { ContainsTarget: true });
         Assert.Equal("LearningCatalogue.LocalizedText", type.FindProperty("Titles").Type.AsCollection().ElementType().FullName());
         Assert.NotNull(api.Model.FindDeclaredType("LearningCatalogue.CredentialKind") as IEdmEnumType);
+        foreach (var (name, target, multiplicity) in new[]
+        {
+            ("Providers", "Provider", EdmMultiplicity.Many), ("AwardingBody", "Provider", EdmMultiplicity.ZeroOrOne),
+            ("RecognitionAgreements", "RecognitionAgreement", EdmMultiplicity.Many),
+        })
+        {
+            var navigation = Assert.IsAssignableFrom<IEdmNavigationProperty>(type.FindProperty(name));
+            Assert.True(navigation.ContainsTarget, name);
+            Assert.Equal(multiplicity, navigation.TargetMultiplicity());
+            Assert.Equal("LearningCatalogue." + target, navigation.ToEntityType().FullName());
+            Assert.Equal("Ordinal", Assert.Single(navigation.ToEntityType().Key()).Name);
+        }
+        var provider = (IEdmEntityType)api.Model.FindDeclaredType("LearningCatalogue.Provider");
+        Assert.Equal(["Ordinal", "Name", "Country", "Website", "LegalIdentifier", "DeqarId"], provider.StructuralProperties().Select(p => p.Name));
+        var agreement = (IEdmEntityType)api.Model.FindDeclaredType("LearningCatalogue.RecognitionAgreement");
+        Assert.Equal("LearningCatalogue.RecognitionDirection", agreement.FindProperty("Direction").Type.FullName());
+        Assert.Equal(["Ordinal", "PartnerName", "PartnerCountry", "Direction", "CreditsRecognised", "AgreementUrl"], agreement.StructuralProperties().Select(p => p.Name));
         var set = api.Model.EntityContainer.FindEntitySet("LearningOpportunities");
         var terms = api.Model.FindVocabularyAnnotations(set).Select(a => a.Term.FullName()).ToList();
         Assert.Contains("Org.OData.Capabilities.V1.FilterRestrictions", terms);
         Assert.Contains("Org.OData.Capabilities.V1.SortRestrictions", terms);
         Assert.Contains("Org.OData.Capabilities.V1.ChangeTracking", terms);
+        var filter = (IEdmRecordExpression)api.Model.FindVocabularyAnnotations(set).Single(a => a.Term.Name == "FilterRestrictions").Value;
+        Assert.DoesNotContain(filter.Properties, p => p.Name == "MaxLevels");
+        var functions = ((IEdmCollectionExpression)api.Model.FindVocabularyAnnotations(set).Single(a => a.Term.Name == "FilterFunctions").Value)
+            .Elements.Cast<IEdmStringConstantExpression>().Select(e => e.Value).ToList();
+        Assert.Equal(HarvestModel.FilterFunctions, functions);
+        var search = Assert.IsType<IEdmRecordExpression>(api.Model.FindVocabularyAnnotations(set).Single(a => a.Term.Name == "SearchRestrictions").Value, exactMatch: false);
+        Assert.True(((IEdmBooleanConstantExpression)search.FindProperty("Searchable").Value).Value);
         Assert.Contains("Org.OData.Core.V1.Description", terms);
     }
 
     [Fact]
-    public async Task Only_published_entries_are_served()
+    public async Task Only_published_entries_are_served_on_every_page()
     {
-        var all = await api.GetAsync("/odata/LearningOpportunities?$select=Id&$top=10000", ("Prefer", "odata.maxpagesize=100"));
-        var page = await api.GetAsync("/odata/LearningOpportunities?$select=Id,Key");
+        var published = (await api.PublishedNowAsync()).Select(e => e.Id).Order().ToList();
+
+        var (entries, last) = await api.AllPagesAsync("/odata/LearningOpportunities?$select=Id,Key", ("Prefer", "odata.maxpagesize=100"));
         var draft = await api.GetAsync($"/odata/LearningOpportunities({api.Drafts[0].Id})");
 
-        Assert.Equal(HttpStatusCode.OK, page.Status);
-        Assert.Equal(100, page.Entries.Count);
-        Assert.DoesNotContain(page.Entries, e => api.Drafts.Any(d => d.Id == e.Id));
+        Assert.True(last.Error is null, last.Error?.Message);
+        Assert.True(published.Count > 900);
+        Assert.Equal(published, entries.Select(e => e.Id).Order());
+        Assert.DoesNotContain(entries, e => api.Drafts.Any(d => d.Id == e.Id));
         Assert.Equal(HttpStatusCode.NotFound, draft.Status);
-        Assert.NotNull(all.NextLink);
     }
 
     [Fact]
@@ -58,12 +84,43 @@ public sealed class ConformanceTests(HarvestingApi api)
 
         Assert.True(result.Error is null, result.Error?.Message);
         var entry = Assert.Single(result.Entries);
+        Assert.Equal(["AwardingBody", "Id", "Key", "LearningOutcomes", "Providers", "RecognitionAgreements"], entry.PropertyNames.Order());
         var outcome = Assert.Single(entry.Nested["LearningOutcomes"]);
         Assert.Equal(sample.LearningOutcomes[0].Id, outcome.Id);
-        Assert.Equal(sample.LearningOutcomes[0].SkillLinks[0].SkillUri, Assert.Single(outcome.Nested["SkillLinks"])["SkillUri"]);
+        var link = Assert.Single(outcome.Nested["SkillLinks"]);
+        Assert.Equal(sample.LearningOutcomes[0].SkillLinks[0].SkillUri, link["SkillUri"]);
+        // A nested $select keeps the selected properties and the key, nothing else.
+        Assert.Equal(["SkillUri"], link.PropertyNames);
+        Assert.All(entry.Nested["Providers"], p => Assert.Equal(["Name", "Ordinal"], p.PropertyNames.Order()));
         Assert.Equal(sample.Providers.Select(p => p.Name), entry.Nested["Providers"].Select(p => p["Name"]));
         Assert.Equal(sample.RecognitionAgreements[0].PartnerName, Assert.Single(entry.Nested["RecognitionAgreements"])["PartnerName"]);
         Assert.Equal(sample.AwardingBody!.Name, Assert.Single(entry.Nested["AwardingBody"])["Name"]);
+    }
+
+    [Fact]
+    public async Task Expand_on_every_page_of_a_collection()
+    {
+        var published = (await api.PublishedNowAsync()).ToDictionary(e => e.Id);
+
+        var (entries, last) = await api.AllPagesAsync(
+            "/odata/LearningOpportunities?$select=Id&$filter=LearningOutcomes/any(o: o/SkillLinks/any())" +
+            "&$expand=LearningOutcomes($filter=Origin eq 'Provided';$select=Id;$expand=SkillLinks($select=SkillUri)),Providers($select=Name)",
+            ("Prefer", "odata.maxpagesize=3"));
+
+        Assert.True(last.Error is null, last.Error?.Message);
+        var linked = published.Values.Count(e => e.LearningOutcomes.Any(o => o.SkillLinks.Count > 0));
+        Assert.True(linked > 3, "The expansion should span several pages.");
+        Assert.Equal(linked, entries.Count);
+        foreach (var entry in entries)
+        {
+            var expected = published[entry.Id];
+            var outcomes = expected.LearningOutcomes.Where(o => o.Origin == OutcomeOrigin.Provided).ToList();
+            Assert.Equal(outcomes.Select(o => o.Id), entry.Nested["LearningOutcomes"].Select(o => o.Id));
+            Assert.Equal(outcomes.Select(o => o.SkillLinks.Select(l => l.SkillUri)),
+                entry.Nested["LearningOutcomes"].Select(o => o.Nested["SkillLinks"].Select(l => (string)l["SkillUri"]!)));
+            Assert.Equal(expected.Providers.Select(p => p.Name), entry.Nested["Providers"].Select(p => p["Name"]));
+        }
+        Assert.Contains(entries, e => e.Nested["LearningOutcomes"].Any(o => o.Nested["SkillLinks"].Count > 0));
     }
 
     [Fact]
@@ -96,12 +153,11 @@ public sealed class ConformanceTests(HarvestingApi api)
     }
 
     [Theory]
-    [InlineData("$search=data", "$search")]
+    [InlineData("$expand=LearningOutcomes($search=data)", "$search inside $expand")]
     [InlineData("$apply=groupby((Key))", "$apply")]
     [InlineData("$filter=length(Key) gt 3", "length")]
     [InlineData("$filter=Supervision gt 'SupervisedNoIdentityVerification'", "enumeration")]
     [InlineData("$top=10001", "$top")]
-    [InlineData("$expand=LearningOutcomes($expand=SkillLinks($expand=Nothing))", "")]
     [InlineData("$expand=LearningOutcomes($orderby=Origin)", "$orderby inside $expand")]
     [InlineData("$skiptoken=notatoken", "$skiptoken")]
     [InlineData("$filter=NoSuchProperty eq 1", "NoSuchProperty")]
@@ -111,6 +167,28 @@ public sealed class ConformanceTests(HarvestingApi api)
 
         Assert.Equal(HttpStatusCode.BadRequest, result.Status);
         Assert.Contains(named, result.Error!.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>The model nests two levels (outcomes, their skill links): the default limit; a lower one is enforced.</summary>
+    [Fact]
+    public async Task Expansion_deeper_than_the_configured_limit_answers_400()
+    {
+        using var shallow = api.WithWebHostBuilder(builder => builder.UseSetting("Catalogue:Harvesting:MaxExpansionDepth", "1"));
+        using var client = shallow.CreateClient();
+        async Task<ODataResult> GetAsync(string query)
+        {
+            using var response = await client.GetAsync("/odata/LearningOpportunities?" + query);
+            return await ODataResult.ReadAsync(response, api.Model);
+        }
+
+        var oneLevel = await GetAsync("$select=Id&$expand=LearningOutcomes,Providers&$filter=LearningOutcomes/$count ge 1&$top=1");
+        var twoLevels = await GetAsync("$select=Id&$expand=LearningOutcomes($expand=SkillLinks)&$top=1");
+
+        Assert.Equal(HttpStatusCode.OK, oneLevel.Status);
+        Assert.NotEmpty(Assert.Single(oneLevel.Entries).Nested["LearningOutcomes"]);
+        Assert.Equal(HttpStatusCode.BadRequest, twoLevels.Status);
+        Assert.Contains("$expand", twoLevels.Error!.Message, StringComparison.Ordinal);
+        Assert.Contains("deep, but the maximum allowed is 1", twoLevels.Error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

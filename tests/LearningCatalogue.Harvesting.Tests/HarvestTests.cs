@@ -1,6 +1,7 @@
 using System.Net;
 using LearningCatalogue.Catalogue.Model;
 using LearningCatalogue.Catalogue.Tests;
+using Microsoft.OData;
 
 namespace LearningCatalogue.Harvesting.Tests;
 
@@ -93,10 +94,87 @@ public sealed class HarvestTests(HarvestingApi api) : IClassFixture<HarvestingAp
         Assert.Equal(HttpStatusCode.OK, delta.Status);
         Assert.Equal(new[] { added, changed.Id }.Order(), delta.Entries.Select(e => e.Id).Order());
         Assert.Equal("Moved online", delta.Entries.Single(e => e.Id == changed.Id)["Location"]);
-        Assert.Equal(new[] { withdrawn.Id, deleted.Id }.Order(), delta.Removed.Order());
+        Assert.Equal(new[] { withdrawn.Id, deleted.Id }.Order(), delta.Removed.Keys.Order());
+        Assert.All(delta.Removed.Values, reason => Assert.Equal(DeltaDeletedEntryReason.Deleted, reason));
         Assert.Empty(quiet.Entries);
         Assert.Empty(quiet.Removed);
         Assert.Equal(entries.Count, harvested.Distinct().Count());
+    }
+
+    /// <summary>A tracked harvest of every page; its delta link.</summary>
+    private async Task<Uri> TrackedHarvestAsync(string query)
+    {
+        var (_, last) = await api.AllPagesAsync("/odata/LearningOpportunities?$select=Id" + query, ("Prefer", "odata.track-changes, odata.maxpagesize=500"));
+        return last.DeltaLink ?? throw new InvalidOperationException("The tracked harvest ended without a delta link.");
+    }
+
+    [Fact]
+    public async Task A_delta_reports_unpublished_and_deleted_entries_as_deleted_and_never_a_draft()
+    {
+        var deltaLink = await TrackedHarvestAsync("");
+        var entries = await api.PublishedNowAsync();
+        var (unpublished, deleted) = (entries[40], entries[50]);
+        var (changedDraft, deletedDraft) = (api.Drafts[2], api.Drafts[3]);
+        var newDraft = SampleEntries.Full("draft-after-harvest") with { Status = PublicationStatus.Draft };
+
+        await api.Catalogue.Store.UpdateAsync(unpublished with { Status = PublicationStatus.Draft });
+        await api.Catalogue.DeleteAsync(deleted.Id);
+        await api.Catalogue.Store.UpdateAsync(changedDraft with { Location = "Still a draft" });
+        await api.Catalogue.DeleteAsync(deletedDraft.Id);
+        await api.Catalogue.Store.AddAsync(newDraft);
+        await api.Catalogue.Store.UpdateAsync(newDraft with { Location = "Still a draft too" });
+        var delta = await api.GetAsync(deltaLink.PathAndQuery);
+
+        Assert.Equal(HttpStatusCode.OK, delta.Status);
+        Assert.Empty(delta.Entries);
+        Assert.Equal(new[] { unpublished.Id, deleted.Id }.Order(), delta.Removed.Keys.Order());
+        Assert.All(delta.Removed.Values, reason => Assert.Equal(DeltaDeletedEntryReason.Deleted, reason));
+    }
+
+    [Fact]
+    public async Task A_removal_is_reported_when_later_pages_of_the_delta_see_only_draft_changes_of_it()
+    {
+        var deltaLink = await TrackedHarvestAsync("");
+        var entries = await api.PublishedNowAsync();
+        var unpublished = entries[60];
+
+        // Unpublished first, then (after changes that fill the first delta pages) edited as a draft: the page that reports
+        // it sees only the draft edit, and must still know it was published when the round started.
+        await api.Catalogue.Store.UpdateAsync(unpublished with { Status = PublicationStatus.Draft });
+        foreach (var changed in entries.Skip(61).Take(5)) await api.Catalogue.Store.UpdateAsync(changed with { Location = "Changed in the round" });
+        await api.Catalogue.Store.UpdateAsync(unpublished with { Status = PublicationStatus.Draft, Location = "Edited as a draft" });
+        var removed = new Dictionary<Guid, DeltaDeletedEntryReason?>();
+        var changedIds = new List<Guid>();
+        var pages = 0;
+        for (var url = deltaLink.PathAndQuery; url is not null; pages++)
+        {
+            var delta = await api.GetAsync(url, ("Prefer", "odata.maxpagesize=2"));
+            Assert.Equal(HttpStatusCode.OK, delta.Status);
+            changedIds.AddRange(delta.Entries.Select(e => e.Id));
+            foreach (var (id, reason) in delta.Removed) removed.Add(id, reason);
+            url = delta.NextLink?.PathAndQuery;
+        }
+
+        Assert.True(pages > 2, $"The delta should take several pages, took {pages}.");
+        Assert.Equal(entries.Skip(61).Take(5).Select(e => e.Id).Order(), changedIds.Order());
+        Assert.Equal(unpublished.Id, Assert.Single(removed).Key);
+        Assert.Equal(DeltaDeletedEntryReason.Deleted, removed[unpublished.Id]);
+    }
+
+    [Fact]
+    public async Task A_delta_link_used_with_another_filter_answers_400()
+    {
+        var deltaLink = await TrackedHarvestAsync("&$filter=EqfLevel eq 5");
+        var token = System.Web.HttpUtility.ParseQueryString(deltaLink.Query)["$deltatoken"];
+
+        var same = await api.GetAsync($"/odata/LearningOpportunities?$select=Id&$filter=EqfLevel eq 5&$deltatoken={token}");
+        var other = await api.GetAsync($"/odata/LearningOpportunities?$select=Id&$filter=EqfLevel eq 6&$deltatoken={token}");
+        var none = await api.GetAsync($"/odata/LearningOpportunities?$select=Id&$deltatoken={token}");
+
+        Assert.Equal(HttpStatusCode.OK, same.Status);
+        Assert.Equal(HttpStatusCode.BadRequest, other.Status);
+        Assert.Contains("$filter", other.Error!.Message, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, none.Status);
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using LearningCatalogue.Catalogue;
 using LearningCatalogue.Catalogue.Import;
 using LearningCatalogue.Catalogue.Model;
 using LearningCatalogue.Catalogue.Tests;
+using LearningCatalogue.Search;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
@@ -20,7 +21,10 @@ public static class HarvestCorpus
 
     public static Task<IReadOnlyList<LearningOpportunity>> PublishedAsync() => Published.Value;
 
-    /// <summary>Complete entries that differ in every field a filter test looks at.</summary>
+    /// <summary>
+    /// Complete entries that differ in every field a filter test looks at, so that each filter keeps some entries and
+    /// leaves out others: one key holds LIKE wildcards, one location equals the homepage, one entry has no fees.
+    /// </summary>
     public static IReadOnlyList<LearningOpportunity> Samples(PublicationStatus status) =>
     [
         .. Enumerable.Range(0, 8).Select(i =>
@@ -30,6 +34,9 @@ public static class HarvestCorpus
             return full with
             {
                 Id = Guid.NewGuid(),
+                Key = i == 6 ? $"{full.Key}_[a-z]" : full.Key,
+                SelfPaced = i % 3 == 0,
+                Fees = i == 4 ? [] : full.Fees,
                 Status = status,
                 EqfLevel = 3 + i % 5,
                 EctsCredits = i % 3 == 0 ? null : 2.5m * i,
@@ -37,7 +44,7 @@ public static class HarvestCorpus
                 EndDate = start?.AddDays(40),
                 Supervision = i % 2 == 0 ? null : full.Supervision,
                 CredentialKind = (CredentialKind)(i % 4),
-                Location = i % 2 == 0 ? "Leuven and online" : "Salamanca_50%",
+                Location = i == 5 ? full.Homepage : i % 2 == 0 ? "Leuven and online" : "Salamanca_50%",
                 Title = [.. full.Title, new("es", $"Alfabetización de datos {i} — Économie")],
                 LearningOutcomes = full.LearningOutcomes.Select(o => o with { Id = Guid.NewGuid() }).Take(1 + i % 2).ToList(),
                 CreatedAt = full.CreatedAt.AddDays(i),
@@ -98,6 +105,27 @@ public sealed class HarvestingApi : WebApplicationFactory<Program>, IAsyncLifeti
         return entries;
     }
 
+    /// <summary>Every page of a request, following @odata.nextLink: the entries of all pages and the last page (with its links and errors).</summary>
+    public async Task<(List<ODataNode> Entries, ODataResult Last)> AllPagesAsync(string url, params (string Name, string Value)[] headers)
+    {
+        var entries = new List<ODataNode>();
+        ODataResult result;
+        for (var next = url; ; next = result.NextLink.PathAndQuery)
+        {
+            result = await GetAsync(next, headers);
+            entries.AddRange(result.Entries);
+            if (result.NextLink is null) return (entries, result);
+        }
+    }
+
+    /// <summary>The ids of every entry the search index itself finds for what a learner types.</summary>
+    public async Task<HashSet<Guid>> IndexHitsAsync(string typed)
+    {
+        var response = await Services.GetRequiredService<CatalogueSearch>().SearchAsync(new SearchRequest { Query = typed, Size = 10_000 });
+        Assert.True(response.Total < 10_000, "The search found more entries than one request reads.");
+        return response.Hits.Select(h => h.Id).ToHashSet();
+    }
+
     public async Task<ODataResult> GetAsync(string url, params (string Name, string Value)[] headers)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
@@ -154,7 +182,8 @@ public sealed class ODataResult
     public required System.Net.HttpStatusCode Status { get; init; }
     public required IReadOnlyDictionary<string, string> Headers { get; init; }
     public List<ODataNode> Entries { get; } = [];
-    public List<Guid> Removed { get; } = [];
+    /// <summary>The ids a delta reports as removed, with the reason it gives.</summary>
+    public Dictionary<Guid, DeltaDeletedEntryReason?> Removed { get; } = [];
     public Uri? NextLink { get; private set; }
     public Uri? DeltaLink { get; private set; }
     public long? Count { get; private set; }
@@ -177,8 +206,8 @@ public sealed class ODataResult
             result.Error = reader.ReadError();
             return result;
         }
-        var set = model.EntityContainer.FindEntitySet("LearningOpportunities");
         var path = response.RequestMessage!.RequestUri!.AbsolutePath;
+        var set = model.EntityContainer.FindEntitySet(path["/odata/".Length..].Split('(', '/')[0]);
         var odata = path.EndsWith(')') ? reader.CreateODataResourceReader(set, set.EntityType)
             : response.RequestMessage.RequestUri.Query.Contains("deltatoken", StringComparison.Ordinal) ? reader.CreateODataDeltaResourceSetReader(set, set.EntityType)
             : reader.CreateODataResourceSetReader(set, set.EntityType);
@@ -224,7 +253,7 @@ public sealed class ODataResult
                     break;
                 case ODataReaderState.DeletedResourceEnd:
                     var deleted = resources.Pop();
-                    Removed.Add(deleted.Id);
+                    Removed.Add(deleted.Id, ((ODataDeletedResource)deleted.Resource!).Reason);
                     break;
             }
         }

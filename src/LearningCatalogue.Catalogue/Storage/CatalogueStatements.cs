@@ -102,14 +102,24 @@ public sealed class CatalogueStatements(SqlDialect dialect)
 
     public string TouchOpportunity => "UPDATE learning_opportunity SET modified_at = @ModifiedAt WHERE id = @Id";
 
-    /// <summary>Every write of an entry appends one row to the change log, in the write's transaction.</summary>
-    public string AppendChange => "INSERT INTO change_log (opportunity_id, changed_at) VALUES (@Id, @ChangedAt)";
+    /// <summary>
+    /// Every write of an entry appends one row to the change log, in the write's transaction and before the write, so
+    /// that the row records whether the entry was published (@Published) until then.
+    /// </summary>
+    public string AppendChange =>
+        "INSERT INTO change_log (opportunity_id, changed_at, was_published) SELECT @Id, @ChangedAt, " +
+        "CASE WHEN EXISTS (SELECT 1 FROM learning_opportunity WHERE id = @Id AND status = @Published) THEN 1 ELSE 0 END";
 
     public string LastChange => "SELECT COALESCE(MAX(seq), 0) FROM change_log";
 
-    /// <summary>The entries changed after the point @After of the log, each once at its latest change, in log order.</summary>
+    /// <summary>
+    /// The entries changed after the point @From of the log whose latest change is after @After (a later page of the
+    /// same round), each once at its latest change, in log order, with whether any was published before one of its
+    /// changes since @From.
+    /// </summary>
     public string ChangesAfter =>
-        dialect.Paged("SELECT opportunity_id, MAX(seq) AS seq FROM change_log WHERE seq > @After GROUP BY opportunity_id ORDER BY MAX(seq)");
+        dialect.Paged("SELECT opportunity_id, MAX(seq) AS seq, MAX(CAST(was_published AS INT)) AS was_published FROM change_log " +
+                      "WHERE seq > @From GROUP BY opportunity_id HAVING MAX(seq) > @After ORDER BY MAX(seq)");
 
     public string PruneChanges => "DELETE FROM change_log WHERE changed_at < @Before";
 

@@ -77,9 +77,9 @@ public sealed class LearningOpportunityStore(CatalogueDatabase database, TimePro
         foreach (var entry in entries)
         {
             await EnsureKeyFreeAsync(connection, transaction, entry, inserting: true, cancellationToken);
+            await AppendChangeAsync(connection, transaction, entry.Id, cancellationToken);
             await ExecuteAsync(connection, transaction, Sql.InsertOpportunity, ToRow(entry), cancellationToken);
             await InsertChildrenAsync(connection, transaction, entry, cancellationToken);
-            await AppendChangeAsync(connection, transaction, entry.Id, cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
     }
@@ -90,6 +90,8 @@ public sealed class LearningOpportunityStore(CatalogueDatabase database, TimePro
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await EnsureKeyFreeAsync(connection, transaction, entry, inserting: false, cancellationToken);
+        await AppendChangeAsync(connection, transaction, entry.Id, cancellationToken);
+        // Without a commit the change's row goes with the transaction.
         if (await ExecuteAsync(connection, transaction, Sql.UpdateOpportunity, ToRow(entry), cancellationToken) == 0)
         {
             return false;
@@ -99,7 +101,6 @@ public sealed class LearningOpportunityStore(CatalogueDatabase database, TimePro
             await ExecuteAsync(connection, transaction, statement, new { entry.Id }, cancellationToken);
         }
         await InsertChildrenAsync(connection, transaction, entry, cancellationToken);
-        await AppendChangeAsync(connection, transaction, entry.Id, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;
     }
@@ -110,10 +111,10 @@ public sealed class LearningOpportunityStore(CatalogueDatabase database, TimePro
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await AppendChangeAsync(connection, transaction, opportunityId, cancellationToken);
         await ExecuteAsync(connection, transaction, Sql.DeleteSkillLinks, new { OutcomeId = outcomeId }, cancellationToken);
         await ExecuteAsync(connection, transaction, Sql.InsertSkillLink, SkillLinkRows(outcomeId, links).ToList(), cancellationToken);
         await ExecuteAsync(connection, transaction, Sql.TouchOpportunity, new { Id = opportunityId, ModifiedAt = modifiedAt.ToUniversalTime() }, cancellationToken);
-        await AppendChangeAsync(connection, transaction, opportunityId, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 
@@ -122,11 +123,11 @@ public sealed class LearningOpportunityStore(CatalogueDatabase database, TimePro
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await AppendChangeAsync(connection, transaction, id, cancellationToken);
         if (await ExecuteAsync(connection, transaction, Sql.DeleteOpportunity, new { Id = id }, cancellationToken) == 0)
         {
             return false;
         }
-        await AppendChangeAsync(connection, transaction, id, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;
     }
@@ -189,9 +190,10 @@ public sealed class LearningOpportunityStore(CatalogueDatabase database, TimePro
         await ExecuteAsync(connection, transaction, Sql.InsertSkillLink, outcomes.SelectMany(o => SkillLinkRows(o.Id, o.SkillLinks)).ToList(), cancellationToken);
     }
 
+    /// <summary>Records the change; called before the write, so that the row tells whether the entry was published until then.</summary>
     private Task<int> AppendChangeAsync(DbConnection connection, DbTransaction transaction, Guid id, CancellationToken cancellationToken) =>
         ExecuteAsync(connection, transaction, Sql.AppendChange,
-            new { Id = id, ChangedAt = (clock ?? TimeProvider.System).GetUtcNow() }, cancellationToken);
+            new { Id = id, ChangedAt = (clock ?? TimeProvider.System).GetUtcNow(), Published = nameof(PublicationStatus.Published) }, cancellationToken);
 
     private static IEnumerable<SkillLinkRow> SkillLinkRows(Guid outcomeId, IReadOnlyList<SkillLink> links) => links.Select((l, i) => new SkillLinkRow
     {

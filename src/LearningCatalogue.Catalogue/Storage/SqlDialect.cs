@@ -68,6 +68,17 @@ public abstract class SqlDialect
     /// <summary>Equality that holds when both sides are null and is never unknown.</summary>
     public abstract string NullSafeEquals(string left, string right);
 
+    /// <summary>
+    /// "column IN (the ids of a JSON array)", where the array is one parameter made with <see cref="IdList"/>: however many
+    /// ids, one parameter (SQL Server takes at most 2,100 in a statement).
+    /// </summary>
+    public abstract string InIdList(string column, string parameter);
+
+    /// <summary>The JSON array of ids that <see cref="InIdList"/> reads, each as this dialect stores an id.</summary>
+    public string IdList(IEnumerable<Guid> ids) => System.Text.Json.JsonSerializer.Serialize(ids.Select(IdText));
+
+    private protected virtual string IdText(Guid id) => id.ToString("D");
+
     /// <summary>A value as this dialect's parameter should carry it.</summary>
     public virtual object? Parameter(object? value) => value;
 
@@ -96,6 +107,11 @@ public abstract class SqlDialect
         public override string DateOf(string expression) => $"substr({expression}, 1, 10)";
 
         public override string NullSafeEquals(string left, string right) => $"{left} IS {right}";
+
+        public override string InIdList(string column, string parameter) => $"{column} IN (SELECT value FROM json_each({parameter}))";
+
+        // Microsoft.Data.Sqlite stores a GUID as upper-case text; json_each hands the array's texts back as they are.
+        private protected override string IdText(Guid id) => id.ToString("D").ToUpperInvariant();
 
         // Microsoft.Data.Sqlite binds decimals as text, which compares as greater than any number in expressions.
         public override object? Parameter(object? value) => value is decimal number ? (double)number : value;
@@ -130,6 +146,9 @@ public abstract class SqlDialect
         public override string DateOf(string expression) => $"CAST({expression} AS DATE)";
 
         public override string NullSafeEquals(string left, string right) => $"{left} IS NOT DISTINCT FROM {right}";
+
+        public override string InIdList(string column, string parameter) =>
+            $"{column} IN (SELECT CAST(value AS UNIQUEIDENTIFIER) FROM OPENJSON({parameter}))";
     }
 }
 

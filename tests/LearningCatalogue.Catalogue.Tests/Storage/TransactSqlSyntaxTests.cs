@@ -177,6 +177,7 @@ public sealed partial class TransactSqlSyntaxTests
             var visitor = new CreateTableVisitor();
             Parse(ReadScript(name)).Accept(visitor);
             foreach (var (table, columns) in visitor.Tables) sqlServer.Add(table, columns);
+            foreach (var (table, columns) in visitor.Added) sqlServer[table].AddRange(columns);
         }
 
         var sqlite = new SortedDictionary<string, List<string>>(StringComparer.Ordinal);
@@ -207,17 +208,27 @@ public sealed partial class TransactSqlSyntaxTests
     private static List<string> Describe(SortedDictionary<string, List<string>> schema) =>
         schema.SelectMany(t => t.Value.Select(column => $"{t.Key}.{column}")).ToList();
 
+    /// <summary>The tables a script creates, and the columns it adds to tables of earlier scripts (ALTER TABLE ... ADD).</summary>
     private sealed class CreateTableVisitor : TSqlFragmentVisitor
     {
         public List<(string Table, List<string> Columns)> Tables { get; } = [];
+        public List<(string Table, List<string> Columns)> Added { get; } = [];
 
         public override void ExplicitVisit(CreateTableStatement node)
         {
-            Tables.Add((node.SchemaObjectName.BaseIdentifier.Value, node.Definition.ColumnDefinitions
-                .Select(c => Column(c.ColumnIdentifier.Value,
-                    notNull: c.Constraints.OfType<NullableConstraintDefinition>().Any(n => !n.Nullable)))
-                .ToList()));
+            Tables.Add((node.SchemaObjectName.BaseIdentifier.Value, Columns(node.Definition)));
             base.ExplicitVisit(node);
         }
+
+        public override void ExplicitVisit(AlterTableAddTableElementStatement node)
+        {
+            Added.Add((node.SchemaObjectName.BaseIdentifier.Value, Columns(node.Definition)));
+            base.ExplicitVisit(node);
+        }
+
+        private static List<string> Columns(TableDefinition definition) =>
+            definition.ColumnDefinitions
+                .Select(c => Column(c.ColumnIdentifier.Value, notNull: c.Constraints.OfType<NullableConstraintDefinition>().Any(n => !n.Nullable)))
+                .ToList();
     }
 }
