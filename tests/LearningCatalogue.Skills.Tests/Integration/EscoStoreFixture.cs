@@ -3,6 +3,7 @@ using LearningCatalogue.Rdf;
 using LearningCatalogue.Rdf.Tests;
 using LearningCatalogue.Skills.Esco;
 using LearningCatalogue.Skills.Suggestion;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace LearningCatalogue.Skills.Tests.Integration;
 
@@ -32,6 +33,15 @@ public sealed class EscoStoreFixture : IAsyncLifetime
         Store = _virtuoso.Store;
         FirstImport = await new EscoImporter(Store).ImportAsync(SharedData.EscoFolder, new SyncProgress(Progress.Add));
     }
+
+    private EscoTaxonomyCache? _taxonomies;
+
+    /// <summary>
+    /// The taxonomy read from the store once for the collection's hosts: reading all of ESCO over SPARQL takes seconds,
+    /// and each test starts a host of its own. It reads again when an import makes another graph current.
+    /// </summary>
+    public EscoTaxonomyCache Taxonomies => _taxonomies ??=
+        new EscoTaxonomyCache(new EscoSkillRepository(Store), Store, TimeProvider.System, NullLogger<EscoTaxonomyCache>.Instance);
 
     private readonly string _indexFolder = Directory.CreateTempSubdirectory("catalogue-skill-index-").FullName;
     private SkillSuggestionIndex? _suggestions;

@@ -6,16 +6,19 @@ using CsvHelper;
 using LearningCatalogue.Catalogue.Exchange;
 using LearningCatalogue.Catalogue.Model;
 using LearningCatalogue.Catalogue.Tests;
+using LearningCatalogue.Rdf;
+using LearningCatalogue.Rdf.Tests;
 using LearningCatalogue.Skills.Esco;
 using LearningCatalogue.Skills.Linking;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LearningCatalogue.Skills.Tests.Integration;
 
 /// <summary>The web host on the collection's Virtuoso (ESCO imported once): it builds its suggestion index from the store.</summary>
-public sealed class SkillApiFactory(EscoStoreFixture store) : WebApplicationFactory<Program>
+public sealed class SkillApiFactory(EscoStoreFixture store, IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("catalogue-skills-api-").FullName;
 
@@ -32,6 +35,15 @@ public sealed class SkillApiFactory(EscoStoreFixture store) : WebApplicationFact
         builder.UseSetting("Catalogue:Rdf:Username", options.Username);
         builder.UseSetting("Catalogue:Rdf:Password", options.Password);
         builder.UseSetting("Catalogue:Esco:SuggestionIndexFolder", store.SuggestionIndexFolder);
+        if (settings is null)
+        {
+            builder.ConfigureServices(services => services.AddSingleton(store.Taxonomies));
+        }
+        else
+        {
+            // Other settings (another graph base, say) make another store: this host reads its own taxonomy.
+            foreach (var (key, value) in settings) builder.UseSetting(key, value);
+        }
     }
 
     protected override void Dispose(bool disposing)
@@ -107,6 +119,9 @@ public sealed class SkillApiTests : IDisposable
     {
         var french = await _client.GetFromJsonAsync<JsonObject>("/api/skills?q=programmation%20informatique&lang=fr");
         Assert.Contains(Skill + ComputerProgramming, french!["items"]!.AsArray().Take(5).Select(i => i!["uri"]!.GetValue<string>()));
+
+        var english = await _client.GetFromJsonAsync<JsonObject>("/api/skills?q=computer%20programming&lang=en&size=3");
+        Assert.Contains(Skill + ComputerProgramming, english!["items"]!.AsArray().Select(i => i!["uri"]!.GetValue<string>()));
 
         var knowledge = await _client.GetFromJsonAsync<JsonObject>("/api/skills?q=programming&lang=en&skillType=knowledge&size=50");
         Assert.NotEmpty(knowledge!["items"]!.AsArray());
@@ -196,6 +211,70 @@ public sealed class SkillApiTests : IDisposable
         var french = await _client.GetFromJsonAsync<JsonArray>($"{path}?lang=fr");
         Assert.Equal(CsvLabel(ComputerProgramming, "fr"), french![0]!["skillLinks"]![1]!["label"]!.GetValue<string>());
         Assert.Equal(HttpStatusCode.NotFound, (await _client.PutAsJsonAsync($"{path}/9/skills", new { linkedBy = "a", skills = new[] { new { uri = Java } } })).StatusCode);
+    }
+
+    [Fact]
+    public async Task On_first_start_the_host_imports_ESCO_into_an_empty_store_and_builds_its_suggestion_index()
+    {
+        // An empty store for this host: a graph base of its own, where no ESCO graph is current yet.
+        using var package = new TinyPackage();
+        var options = _store.Virtuoso.VirtuosoOptions.ToStoreOptions();
+        options.GraphBaseIri = $"http://graphs.example/{Guid.NewGuid():N}/";
+        var store = _store.Virtuoso.CreateStore(new RecordingHandler(), options);
+        var indexFolder = Directory.CreateTempSubdirectory("skill-index-first-start-").FullName;
+        Assert.Null(await EscoGraph.CurrentAsync(store));
+        try
+        {
+            await using var factory = new SkillApiFactory(_store, new Dictionary<string, string>
+            {
+                ["Catalogue:Rdf:GraphBaseIri"] = options.GraphBaseIri,
+                ["Catalogue:Esco:Folder"] = package.Folder,
+                ["Catalogue:Esco:SuggestionIndexFolder"] = indexFolder,
+            });
+            using var client = factory.CreateClient();
+
+            var suggestions = await (await client.PostAsJsonAsync("/api/skills/suggest", new { text = "compétence simple", language = "fr", k = 1 }))
+                .Content.ReadFromJsonAsync<JsonArray>();
+
+            Assert.Equal(TinyPackage.Plain, Assert.Single(suggestions!)!["uri"]!.GetValue<string>());
+            Assert.StartsWith(options.GraphBaseIri + "esco-", await EscoGraph.CurrentAsync(store));
+        }
+        finally
+        {
+            if (await EscoGraph.CurrentAsync(store) is { } imported) await store.DropGraphAsync(imported);
+            await store.DropGraphAsync(EscoGraph.MetaGraph(store));
+            Directory.Delete(indexFolder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task A_skill_that_is_not_released_is_refused_naming_it()
+    {
+        // An obsolete skill in the current ESCO graph, complete but for its status, as an ESCO release may carry one.
+        var obsolete = Skill + Guid.NewGuid();
+        var graph = Sparql.Iri((await EscoGraph.CurrentAsync(_store.Store))!);
+        var triples = $"{Sparql.Iri(obsolete)} a <{EscoVocabulary.Concept}>, <{EscoVocabulary.MemberConcept}>, <{EscoVocabulary.Skill}> ; " +
+            $"<{EscoVocabulary.Status}> {Sparql.Literal("obsolete")} ; <{EscoVocabulary.PrefLabel}> {Sparql.Literal("an obsolete skill", "en")} .";
+        await _store.Store.UpdateAsync($"INSERT DATA {{ GRAPH {graph} {{ {triples} }} }}");
+        try
+        {
+            var created = await _client.PostAsync("/api/learning-opportunities", JsonContent.Create(SampleEntries.Described("obsolete"), options: CatalogueJson.Options));
+            var entry = (await created.Content.ReadFromJsonAsync<LearningOpportunity>(CatalogueJson.Options))!;
+
+            var response = await _client.PutAsJsonAsync($"/api/learning-opportunities/{entry.Id}/outcomes/1/skills",
+                new { linkedBy = "ana@uni.eu", skills = new[] { new { uri = Java }, new { uri = obsolete } } });
+
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            var errors = (await response.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!.AsObject();
+            Assert.Equal(["skills[1].uri"], errors.Select(e => e.Key));
+            Assert.Contains(obsolete, errors["skills[1].uri"]!.ToJsonString());
+            Assert.Empty((await _store.Store.QueryAsync(
+                $"SELECT ?s WHERE {{ GRAPH <{new CatalogueGraph(_store.Store).GraphIri}> {{ <{CatalogueGraph.OutcomeIri(entry.LearningOutcomes[0].Id)}> ?p ?s }} }}")).Rows);
+        }
+        finally
+        {
+            await _store.Store.UpdateAsync($"DELETE DATA {{ GRAPH {graph} {{ {triples} }} }}");
+        }
     }
 
     [Fact]
