@@ -58,6 +58,11 @@ public sealed class CommandLineTests : IDisposable
 
         Assert.Equal(975, await CountAsync(copy));
         Assert.Equal(await File.ReadAllBytesAsync(first), await File.ReadAllBytesAsync(second));
+        // Without --publish, what is imported is a draft.
+        using (var export = System.Text.Json.JsonDocument.Parse(await File.ReadAllBytesAsync(first)))
+        {
+            Assert.All(export.RootElement.EnumerateArray(), e => Assert.Equal("draft", e.GetProperty("status").GetString()));
+        }
         // The sample import runs once: a second first-start import leaves the catalogue as it is.
         Assert.Equal(0, await Run("--data", Data, "import", "courses", corpus, "--if-empty"));
         Assert.Equal(975, await CountAsync(Data));

@@ -1,3 +1,4 @@
+using LearningCatalogue.Catalogue.Tests;
 using LearningCatalogue.Catalogue.Model;
 using LearningCatalogue.Skills.Esco;
 
@@ -112,6 +113,15 @@ public sealed class EscoSkillRepositoryTests(EscoStoreFixture fixture)
         Assert.All(skills, s => Assert.Equal(["en", "es", "fr"], s.PreferredLabels.Select(l => l.Language)));
         Assert.Equal(19_639, all.Sum(c => c.Broader.Count));
         Assert.Equal(1_088, all.Count(c => c.Collections.Contains(EscoCollection.Digital)));
+        // Each collection holds, from the store, the concepts its CSV file lists (read here on their own). The transversal
+        // one holds more: the skill groups' inScheme column puts 30 groups in the transversal scheme that its file omits.
+        foreach (var collection in EscoCollection.All)
+        {
+            var members = all.Where(c => c.Collections.Contains(collection)).Select(c => c.Uri).ToHashSet(StringComparer.Ordinal);
+            var listed = CollectionFile(collection);
+            Assert.Subset(members, listed);
+            Assert.Equal(collection == EscoCollection.Transversal ? listed.Count + 30 : listed.Count, members.Count);
+        }
         var musical = all.Single(c => c.Uri == MusicalStaff);
         Assert.Equal(6, musical.AlternativeLabels.Count(l => l.Language == "en"));
         Assert.Equal("sector-specific", musical.ReuseLevel);
@@ -148,5 +158,16 @@ public sealed class EscoSkillRepositoryTests(EscoStoreFixture fixture)
 
         var after = await Repository.CountsAsync();
         Assert.Equal((before.GraphIri, before.Triples), (after.GraphIri, after.Triples));
+    }
+
+    private static HashSet<string> CollectionFile(string collection)
+    {
+        using var reader = new StreamReader(Path.Combine(SharedData.EscoFolder, $"{collection}SkillsCollection_en.csv"));
+        using var csv = new CsvHelper.CsvReader(reader, System.Globalization.CultureInfo.InvariantCulture);
+        csv.Read();
+        csv.ReadHeader();
+        var uris = new HashSet<string>(StringComparer.Ordinal);
+        while (csv.Read()) uris.Add(csv.GetField("conceptUri")!);
+        return uris;
     }
 }
