@@ -29,6 +29,7 @@ public static class CatalogueCommandLine
         root.Add(EscoCommands.Build());
         root.Add(EscoCommands.Eval());
         root.Add(IndexCommands.Build());
+        root.Add(RdfCommands.Build());
         return root;
     }
 

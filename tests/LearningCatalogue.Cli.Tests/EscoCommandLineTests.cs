@@ -1,7 +1,15 @@
+using System.Globalization;
+using System.Text.Json;
 using System.Text.RegularExpressions;
+using LearningCatalogue.Catalogue.Exchange;
+using LearningCatalogue.Catalogue.Tests;
+using LearningCatalogue.Rdf;
+using LearningCatalogue.Skills.Linking;
 using LearningCatalogue.Rdf.Tests;
 using LearningCatalogue.Skills.Tests;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Spectre.Console;
 
 namespace LearningCatalogue.Cli.Tests;
@@ -95,5 +103,36 @@ public sealed class EscoCommandLineTests : IDisposable
         Assert.Equal(["100.0", "75.0", "75.0", "1.000"], scores.Groups.Values.Skip(1).Select(g => g.Value));
         // The store was stopped by each command: the folder's server is not left running.
         Assert.False(File.Exists(Path.Combine(Data, "virtuoso", "virtuoso.lck")));
+    }
+
+    [Fact]
+    public async Task Rdf_sync_writes_the_catalogues_links_from_the_database_into_the_store()
+    {
+        // The folder's Virtuoso started here, as a running web host would have it: the commands find it by its lock file
+        // and leave it running, so that the test can read what they wrote.
+        var virtuoso = new VirtuosoOptions
+        {
+            Folder = Path.Combine(Data, "virtuoso"),
+            HttpPort = int.Parse(_environment["Catalogue__Virtuoso__HttpPort"], CultureInfo.InvariantCulture),
+            SqlPort = int.Parse(_environment["Catalogue__Virtuoso__SqlPort"], CultureInfo.InvariantCulture),
+            NumberOfBuffers = 20_000,
+            MaxDirtyBuffers = 15_000,
+        };
+        await using var server = new VirtuosoServer(virtuoso, NullLogger<VirtuosoServer>.Instance);
+        await server.StartAsync();
+        var entry = SampleEntries.Full();
+        var export = Path.Combine(_folder, "export.json");
+        await File.WriteAllTextAsync(export, JsonSerializer.Serialize(new[] { entry }, CatalogueJson.Options));
+        var storeOptions = virtuoso.ToStoreOptions();
+        using var http = new HttpClient(SparqlHttpStore.CreatePrimaryHandler(storeOptions));
+        var graph = new CatalogueGraph(new SparqlHttpStore(http, Options.Create(storeOptions), NullLogger<SparqlHttpStore>.Instance));
+        var outcome = entry.LearningOutcomes[0];
+
+        await RunAsync("import", "json", export);
+        Assert.Empty(await graph.OutcomeLinksAsync(outcome.Id));
+        var synced = await RunAsync("rdf", "sync");
+
+        Assert.Contains($"Wrote the skill links of 1 learning opportunities to {graph.GraphIri}.", synced);
+        Assert.Equal(outcome.SkillLinks.Select(l => l.SkillUri).Order(StringComparer.Ordinal), await graph.OutcomeLinksAsync(outcome.Id));
     }
 }

@@ -49,6 +49,22 @@ public sealed class CatalogueGraph(ISparqlStore store)
     }
 
     /// <summary>
+    /// Writes the graph anew from <paramref name="entries"/> (the whole catalogue, read from the database): dropped, then
+    /// loaded in batches. For an operator after a restore or a time the store was down; readers see it fill meanwhile.
+    /// </summary>
+    public async Task<int> RebuildAsync(IAsyncEnumerable<LearningOpportunity> entries, CancellationToken cancellationToken = default)
+    {
+        await store.DropGraphAsync(GraphIri, cancellationToken);
+        var count = 0;
+        await foreach (var batch in entries.Chunk(500).WithCancellation(cancellationToken))
+        {
+            await AddLinksAsync(batch, cancellationToken);
+            count += batch.Length;
+        }
+        return count;
+    }
+
+    /// <summary>
     /// Makes the graph say what the database now holds for these entries, in one SPARQL Update request: whatever the graph
     /// held for the <paramref name="saved"/> and <paramref name="deleted"/> entries (their specification and its outcomes)
     /// is removed, then the saved entries' links are inserted. Outcomes an edit removed take their links with them.
