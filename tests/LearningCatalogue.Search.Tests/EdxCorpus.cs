@@ -134,10 +134,16 @@ public sealed class IndexedCorpus : IAsyncLifetime
     }
 
     /// <summary>Every hit of a search, page after page with the cursor.</summary>
-    public async Task<List<SearchHit>> AllHitsAsync(SearchRequest request)
+    public Task<List<SearchHit>> AllHitsAsync(SearchRequest request) => Search.AllHitsAsync(request);
+}
+
+public static class CatalogueSearchExtensions
+{
+    /// <summary>Every hit of a search, page after page with the cursor.</summary>
+    public static async Task<List<SearchHit>> AllHitsAsync(this CatalogueSearch search, SearchRequest request)
     {
         var hits = new List<SearchHit>();
-        for (var page = await Search.SearchAsync(request with { Size = 100 }); ; page = await Search.SearchAsync(request with { Size = 100, Cursor = page.NextCursor }))
+        for (var page = await search.SearchAsync(request with { Size = 100 }); ; page = await search.SearchAsync(request with { Size = 100, Cursor = page.NextCursor }))
         {
             hits.AddRange(page.Hits);
             if (page.NextCursor is null) return hits;
