@@ -2,12 +2,17 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using LearningCatalogue.Catalogue.Exchange;
+using LearningCatalogue.Catalogue.Model;
+using LearningCatalogue.Catalogue.Storage;
 using LearningCatalogue.Catalogue.Tests;
 using LearningCatalogue.Rdf;
-using LearningCatalogue.Skills.Linking;
 using LearningCatalogue.Rdf.Tests;
+using LearningCatalogue.Search;
+using LearningCatalogue.Search.Tests;
+using LearningCatalogue.Skills.Linking;
 using LearningCatalogue.Skills.Tests;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Spectre.Console;
@@ -15,7 +20,7 @@ using Spectre.Console;
 namespace LearningCatalogue.Cli.Tests;
 
 /// <summary>
-/// The ESCO commands on a data folder of their own: each starts the folder's managed Virtuoso (on free ports, given as
+/// The commands that use the RDF store, on a data folder of their own: each starts the folder's managed Virtuoso (on free ports, given as
 /// environment variables as a user would), works, and stops it. In the command-line collection: the console and the
 /// environment are the process's.
 /// </summary>
@@ -134,5 +139,56 @@ public sealed class EscoCommandLineTests : IDisposable
 
         Assert.Contains($"Wrote the skill links of 1 learning opportunities to {graph.GraphIri}.", synced);
         Assert.Equal(outcome.SkillLinks.Select(l => l.SkillUri).Order(StringComparer.Ordinal), await graph.OutcomeLinksAsync(outcome.Id));
+    }
+
+    [Fact]
+    public async Task Published_import_with_skill_links_then_index_rebuild_make_the_catalogue_searchable_by_skill()
+    {
+        // An extract of ESCO: the whole package takes over a minute to import and to index for suggestion, this takes seconds.
+        // The import finds the store empty and loads the package ESCO's setting names, as it would ../shared/esco-data.
+        using var esco = new EscoExtract(
+            [EdxCorpus.ComputerProgramming, EdxCorpus.Python, EdxCorpus.ProjectManagement, EdxCorpus.Statistics, EdxCorpus.MarketingPrinciples, EdxCorpus.FinancialManagement],
+            ["en", "fr", "es"]);
+        _environment["Catalogue__Esco__Folder"] = esco.Folder;
+        Environment.SetEnvironmentVariable("Catalogue__Esco__Folder", esco.Folder);
+        var indexes = Path.Combine(_folder, "indexes");
+
+        var imported = await RunAsync("import", "courses", SharedData.File("corpora/edx_courses.csv"), "--if-empty", "--skip-invalid", "--publish", "--link-skills");
+        var rebuilt = await RunAsync("index", "rebuild");
+        var first = File.ReadAllLines(Path.Combine(indexes, "current"))[0];
+        var again = await RunAsync("index", "rebuild");
+        var second = File.ReadAllLines(Path.Combine(indexes, "current"))[0];
+
+        Assert.Matches(@"Indexed 6 released skills \((en|fr|es), (en|fr|es), (en|fr|es)\)", imported);
+        Assert.Matches(@"Linked outcomes to [1-9][\d,]* suggested ESCO skills", imported);
+        Assert.Contains("Imported 975 published entries; skipped 0 rows.", imported);
+        // Progress while reading, then the summary.
+        Assert.Contains("Indexing published entries", rebuilt);
+        Assert.Contains("Indexed 975 published learning opportunities.", rebuilt);
+        Assert.Contains("Indexed 975 published learning opportunities.", again);
+        // Each rebuild writes a generation of its own and points "current" at it.
+        Assert.NotEqual(first, second);
+        Assert.True(Directory.Exists(Path.Combine(indexes, second)));
+
+        await using var services = CatalogueCommandLine.Services(CatalogueCommandLine.Build().Parse(["--data", Data, "db", "migrate"]),
+            add: (s, configuration) => s.AddCatalogueSearch(configuration));
+        var entries = await services.GetRequiredService<LearningOpportunityStore>().StreamAllAsync().ToListAsync();
+        Assert.All(entries, e => Assert.Equal(PublicationStatus.Published, e.Status));
+        // The skill linked most often, and the entries the database links to it (or to a narrower skill).
+        static IEnumerable<string> Linked(LearningOpportunity e) => e.LearningOutcomes.SelectMany(o => o.SkillLinks).Select(l => l.SkillUri);
+        var skill = entries.SelectMany(e => Linked(e).Distinct()).GroupBy(u => u).MaxBy(g => g.Count())!.Key;
+        var expected = entries
+            .Where(e => Linked(e).Any(u => u == skill || EdxCorpus.Taxonomy.Ancestors(u).Contains(skill)))
+            .Select(e => e.Id).ToHashSet();
+
+        var hits = await services.GetRequiredService<CatalogueSearch>().AllHitsAsync(new SearchRequest
+        {
+            Filters = new Dictionary<string, IReadOnlyList<string>> { [Facets.Skill] = [skill] },
+        });
+
+        Assert.NotEmpty(expected);
+        Assert.True(expected.Count < entries.Count);
+        Assert.Equal(expected, hits.Select(h => h.Id).ToHashSet());
+        Assert.Equal(hits.Count, expected.Count);
     }
 }

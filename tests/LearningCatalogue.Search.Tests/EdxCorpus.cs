@@ -10,7 +10,7 @@ namespace LearningCatalogue.Search.Tests;
 /// <summary>
 /// The 975 real edX courses of ../shared, imported once per test run with the edX importer, then given what the source
 /// lacks so that every facet and range has values to test (deterministically by row: EQF level, ECTS, start date,
-/// provider country, ISCED-F field, learning schedule, one or two assessment types, some paid fees and
+/// provider country, form of participation, ISCED-F field, learning schedule, one or two assessment types, some paid fees and
 /// micro-credentials), published (but every tenth, left a draft),
 /// and with the first outcome of courses on a handful of subjects linked to real ESCO skills of the CSV package.
 /// </summary>
@@ -91,6 +91,8 @@ public static class EdxCorpus
             EqfLevel = 4 + row % 4,
             EctsCredits = row % 4 == 0 ? null : 1 + row % 6,
             StartDate = row % 5 == 0 ? null : new DateOnly(2027, 1, 1).AddDays(row * 37 % 365),
+            // Mostly online as edX is, some blended or presential.
+            Mode = (row % 6) switch { 1 => "e92d221e4d", 4 => "9191af2ed9", _ => entry.Mode },
             ThematicFields = (row % 3) switch { 0 => ["0613"], 1 => ["0413"], _ => [] },
             LearningSchedule = row % 4 == 3 ? null : Schedules[row % 3],
             AssessmentTypes = (row % 5) switch { 4 => [], 0 or 2 => [Assessments[row % 4]], _ => [Assessments[row % 4], Assessments[(row + 1) % 4]] },
@@ -134,10 +136,16 @@ public sealed class IndexedCorpus : IAsyncLifetime
     }
 
     /// <summary>Every hit of a search, page after page with the cursor.</summary>
-    public async Task<List<SearchHit>> AllHitsAsync(SearchRequest request)
+    public Task<List<SearchHit>> AllHitsAsync(SearchRequest request) => Search.AllHitsAsync(request);
+}
+
+public static class CatalogueSearchExtensions
+{
+    /// <summary>Every hit of a search, page after page with the cursor.</summary>
+    public static async Task<List<SearchHit>> AllHitsAsync(this CatalogueSearch search, SearchRequest request)
     {
         var hits = new List<SearchHit>();
-        for (var page = await Search.SearchAsync(request with { Size = 100 }); ; page = await Search.SearchAsync(request with { Size = 100, Cursor = page.NextCursor }))
+        for (var page = await search.SearchAsync(request with { Size = 100 }); ; page = await search.SearchAsync(request with { Size = 100, Cursor = page.NextCursor }))
         {
             hits.AddRange(page.Hits);
             if (page.NextCursor is null) return hits;

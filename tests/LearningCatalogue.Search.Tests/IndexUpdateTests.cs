@@ -1,5 +1,8 @@
 using LearningCatalogue.Catalogue.Model;
 using LearningCatalogue.Catalogue.Tests;
+using Lucene.Net.Index;
+using Lucene.Net.Store;
+using Microsoft.Extensions.Options;
 
 namespace LearningCatalogue.Search.Tests;
 
@@ -32,12 +35,22 @@ public sealed class IndexUpdateTests(IndexedCorpus corpus) : IClassFixture<Index
         await corpus.Service.DeleteAsync(entry.Id);
         Assert.Equal(0, (await SearchAsync("zorblaxians")).Total);
 
-        // A new published entry in two languages is found, and shown in the learner's language.
-        var added = SampleEntries.Full("search-nrt") with { Status = PublicationStatus.Published };
+        // A new published entry in two languages is found, and shown in the learner's language: title, summary and the
+        // outcomes that have a French text in French, the outcome without one in English.
+        var added = SampleEntries.Full("search-nrt") with
+        {
+            Status = PublicationStatus.Published,
+            Summary = [new("en", "Read, question and present data."), new("fr", "Lire, interroger et présenter des données.")],
+        };
         await corpus.Service.RestoreAsync([added]);
-        var french = await SearchAsync("agents publics", "fr");
-        Assert.Equal("Culture des données pour agents publics", Assert.Single(french.Hits).Title);
-        Assert.Equal("Data literacy for public servants", Assert.Single((await SearchAsync("agents publics")).Hits).Title);
+        var french = Assert.Single((await SearchAsync("agents publics", "fr")).Hits);
+        Assert.Equal("Culture des données pour agents publics", french.Title);
+        Assert.Equal("Lire, interroger et présenter des données.", french.Summary);
+        Assert.Equal(["Analyser un jeu de données.", "Present findings in a chart."], french.Outcomes.Select(o => o.Text));
+        var english = Assert.Single((await SearchAsync("agents publics")).Hits);
+        Assert.Equal("Data literacy for public servants", english.Title);
+        Assert.Equal("Read, question and present data.", english.Summary);
+        Assert.Equal(["Analyse a data set with a spreadsheet.", "Present findings in a chart."], english.Outcomes.Select(o => o.Text));
 
         // A new draft is not.
         await corpus.Service.CreateAsync(SampleEntries.Described("search-nrt-draft") with { Title = [new("en", "Zorblaxian drafts")] });
@@ -88,6 +101,64 @@ public sealed class IndexUpdateTests(IndexedCorpus corpus) : IClassFixture<Index
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => corpus.Index.RebuildAsync(progress, cancel.Token));
 
         Assert.Equal(before, (await corpus.Search.SearchAsync(new SearchRequest())).Total);
+    }
+
+    [Fact]
+    public async Task A_rebuild_killed_before_its_switch_leaves_the_old_generation_serving_and_the_next_rebuild_removes_what_it_left()
+    {
+        // A catalogue and index folder of their own: the process that served it "restarts" below.
+        using var catalogue = new TestCatalogue();
+        var folder = System.IO.Directory.CreateTempSubdirectory("catalogue-index-killed-").FullName;
+        try
+        {
+            var entries = (await EdxCorpus.EntriesAsync()).Where(e => e.Status == PublicationStatus.Published).Take(20).ToList();
+            await catalogue.Service.RestoreAsync(entries);
+            var pointer = Path.Combine(folder, "current");
+            // Named later than any real generation, so that an index taking the newest folder instead of "current" fails.
+            var killed = Path.Combine(folder, "gen-20991231T235959999-killedrebuild");
+            var truncated = Path.Combine(folder, "gen-20991231T235959998-truncatedcopy");
+            string serving;
+            using (var before = EdxCorpus.NewIndex(catalogue, folder))
+            {
+                await before.RebuildAsync();
+                serving = File.ReadAllLines(pointer)[0];
+                // What a rebuild killed after writing its documents leaves: a generation with entries the database does
+                // not hold, and the lock file the killed writer never removed; "current" still names the old one.
+                using (var directory = FSDirectory.Open(killed))
+                using (var writer = new IndexWriter(directory, new IndexWriterConfig(SearchAnalyzers.Version, before.Analyzers)))
+                {
+                    writer.AddDocument(SearchDocumentBuilder.Build(
+                        SampleEntries.Full("killed-rebuild") with { Status = PublicationStatus.Published, Title = [new("en", "Zyxwvut leftovers")] },
+                        EdxCorpus.Taxonomy));
+                    writer.Commit();
+                }
+                File.WriteAllBytes(Path.Combine(killed, "write.lock"), []);
+                // And one killed while copying: every file cut in half.
+                System.IO.Directory.CreateDirectory(truncated);
+                foreach (var file in System.IO.Directory.EnumerateFiles(Path.Combine(folder, serving)))
+                {
+                    var bytes = File.ReadAllBytes(file);
+                    File.WriteAllBytes(Path.Combine(truncated, Path.GetFileName(file)), bytes[..(bytes.Length / 2)]);
+                }
+            }
+
+            using var after = EdxCorpus.NewIndex(catalogue, folder);
+            var search = new CatalogueSearch(after, Options.Create(new SearchOptions()));
+            Assert.Equal(entries.Select(e => e.Id).ToHashSet(), (await search.AllHitsAsync(new SearchRequest())).Select(h => h.Id).ToHashSet());
+            Assert.Equal(0, (await search.SearchAsync(new SearchRequest { Query = "zyxwvut" })).Total);
+            Assert.Equal(serving, File.ReadAllLines(pointer)[0]);
+
+            Assert.Equal(entries.Count, await after.RebuildAsync());
+            Assert.NotEqual(serving, File.ReadAllLines(pointer)[0]);
+            Assert.Equal(entries.Count, (await search.SearchAsync(new SearchRequest())).Total);
+            // The rebuild removes the generations no pointer names.
+            Assert.False(System.IO.Directory.Exists(killed));
+            Assert.False(System.IO.Directory.Exists(truncated));
+        }
+        finally
+        {
+            System.IO.Directory.Delete(folder, recursive: true);
+        }
     }
 
     /// <summary>Reports on the rebuild's own thread, so the rebuild stops at the row it is told to.</summary>

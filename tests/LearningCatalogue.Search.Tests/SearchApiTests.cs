@@ -45,13 +45,23 @@ public sealed class SearchApiTests(SearchApiFactory factory) : IClassFixture<Sea
     [Fact]
     public async Task Search_answers_with_hits_facets_and_a_cursor()
     {
-        var result = (await _client.GetFromJsonAsync<JsonObject>(
-            "/api/search?q=programmation%20informatique&lang=fr&eqf=5&eqf=6&ects=1..6&sort=relevance&size=5"))!;
-        Assert.True(result["total"]!.GetValue<int>() > 0);
+        const string search = "/api/search?q=programmation%20informatique&lang=fr&eqf=5&eqf=6&ects=1..6&sort=relevance&size=2";
+        var result = (await _client.GetFromJsonAsync<JsonObject>(search))!;
+        // More than two pages.
+        Assert.True(result["total"]!.GetValue<int>() > 4, result["total"]!.ToString());
         var hit = result["hits"]![0]!;
         Assert.NotNull(hit["title"]);
         Assert.Contains(hit["outcomes"]!.AsArray().SelectMany(o => o!["skills"]!.AsArray()), s => s!["label"]!.GetValue<string>() == "programmation informatique");
         Assert.Equal(Facets.All, result["facets"]!.AsObject().Select(f => f.Key));
+
+        // The cursor leads to the page that follows, as page 2 does.
+        static List<string> Ids(JsonNode page) => page["hits"]!.AsArray().Select(h => h!["id"]!.GetValue<string>()).ToList();
+        var cursor = result["nextCursor"]!.GetValue<string>();
+        var next = (await _client.GetFromJsonAsync<JsonObject>($"{search}&cursor={Uri.EscapeDataString(cursor)}"))!;
+        var second = (await _client.GetFromJsonAsync<JsonObject>($"{search}&page=2"))!;
+        Assert.Equal(2, Ids(next).Count);
+        Assert.Equal(Ids(second), Ids(next));
+        Assert.Empty(Ids(next).Intersect(Ids(result)));
     }
 
     [Fact]
