@@ -6,7 +6,6 @@
 //
 //   dotnet run -c Release --project benchmarks/LearningCatalogue.Search.Benchmarks
 using System.Diagnostics;
-using System.Globalization;
 using System.Text;
 using LearningCatalogue.Search;
 using LearningCatalogue.Search.Tests;
@@ -45,8 +44,8 @@ for (var i = 0; i < prefixes.Count; i++)
     await corpus.Search.SuggestAsync(prefixes[i], languages[i % languages.Length]);
     suggest.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
 }
-Print(Line($"suggest ({prefixes.Count} prefixes)", suggest));
-Print($"  target p95 < {SuggestTargetMs} ms: {(Percentile(suggest, 0.95) < SuggestTargetMs ? "met" : "NOT MET")}");
+Print(Measurements.Line($"suggest ({prefixes.Count} prefixes)", suggest));
+Print($"  target p95 < {SuggestTargetMs} ms: {(Measurements.Percentile(suggest, 0.95) < SuggestTargetMs ? "met" : "NOT MET")}");
 
 string[] queries = ["data science", "managment", "programmation informatique", "\"machine learning\"", "gestión de proyectos", "python", "finance"];
 var search = new List<double>();
@@ -59,7 +58,7 @@ for (var round = 0; round < 20; round++)
         if (round > 0) search.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
     }
 }
-Print(Line($"search with facets ({search.Count} queries)", search));
+Print(Measurements.Line($"search with facets ({search.Count} queries)", search));
 
 // One hit per page walks every published entry in as many pages; page 1 and the deepest pages of that walk are then
 // asked again in turn, so that both see the same warm index.
@@ -80,32 +79,9 @@ for (var round = 0; round < PagingRounds; round++)
     await corpus.Search.SearchAsync(byStart with { Cursor = deepest[round % DeepPages] });
     if (round > 0) deep.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
 }
-Print(Line("cursor page 1 (size 1)", first));
-Print(Line($"cursor pages {cursors.Count + 2 - DeepPages}-{cursors.Count + 1} (size 1)", deep));
-Print($"  deepest / first page, p50: {Percentile(deep, 0.5) / Percentile(first, 0.5):0.00}");
+Print(Measurements.Line("cursor page 1 (size 1)", first));
+Print(Measurements.Line($"cursor pages {cursors.Count + 2 - DeepPages}-{cursors.Count + 1} (size 1)", deep));
+Print($"  deepest / first page, p50: {Measurements.Percentile(deep, 0.5) / Measurements.Percentile(first, 0.5):0.00}");
 
 await corpus.DisposeAsync();
-var results = Path.Combine(FindRepositoryRoot(), "benchmarks", "results");
-Directory.CreateDirectory(results);
-File.WriteAllText(Path.Combine(results, "search.txt"), report.ToString());
-
-static double Percentile(List<double> milliseconds, double q)
-{
-    var sorted = milliseconds.Order().ToList();
-    return sorted[(int)Math.Min(sorted.Count - 1, Math.Max(0, Math.Ceiling(q * sorted.Count) - 1))];
-}
-
-static string Line(string name, List<double> milliseconds)
-{
-    string At(double q) => Percentile(milliseconds, q).ToString("0.00", CultureInfo.InvariantCulture);
-    return $"{name}: p50 {At(0.50)} ms, p95 {At(0.95)} ms, p99 {At(0.99)} ms, max {At(1.0)} ms";
-}
-
-static string FindRepositoryRoot()
-{
-    for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-    {
-        if (File.Exists(Path.Combine(dir.FullName, "LearningCatalogue.sln"))) return dir.FullName;
-    }
-    throw new DirectoryNotFoundException("Run the benchmark inside the repository.");
-}
+Measurements.WriteResults("search.txt", report.ToString());
