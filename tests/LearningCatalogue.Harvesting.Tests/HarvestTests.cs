@@ -1,6 +1,9 @@
 using System.Net;
 using LearningCatalogue.Catalogue.Model;
 using LearningCatalogue.Catalogue.Tests;
+using Dapper;
+using LearningCatalogue.Catalogue.Storage;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.OData;
 
 namespace LearningCatalogue.Harvesting.Tests;
@@ -193,5 +196,46 @@ public sealed class HarvestTests(HarvestingApi api) : IClassFixture<HarvestingAp
         {
             api.Clock.Offset = TimeSpan.Zero;
         }
+    }
+
+    /// <summary>The change records of an entry; of those, the ones older than the retention.</summary>
+    private async Task<(long All, long Expired)> ChangeRecordsOfAsync(Guid id)
+    {
+        await using var connection = await api.Services.GetRequiredService<CatalogueDatabase>().OpenAsync();
+        return await connection.QuerySingleAsync<(long, long)>(
+            "SELECT COUNT(*), COALESCE(SUM(CASE WHEN changed_at < @Before THEN 1 ELSE 0 END), 0) FROM change_log WHERE opportunity_id = @Id",
+            new { Id = id, Before = api.Clock.GetUtcNow() - TimeSpan.FromDays(30) });
+    }
+
+    [Fact]
+    public async Task Removal_records_older_than_the_retention_are_pruned_and_their_delta_links_answer_410()
+    {
+        var entries = await api.PublishedNowAsync();
+        var (old, recent) = (entries[70], entries[71]);
+        Uri staleLink;
+        try
+        {
+            // 31 days ago (the retention is 30): a harvest, then a removal.
+            api.Clock.Offset = -TimeSpan.FromDays(31);
+            staleLink = await TrackedHarvestAsync("&$filter=EqfLevel eq 5");
+            await api.Catalogue.DeleteAsync(old.Id);
+        }
+        finally
+        {
+            api.Clock.Offset = TimeSpan.Zero;
+        }
+        await api.Catalogue.DeleteAsync(recent.Id);
+        var (oldBefore, recentBefore) = (await ChangeRecordsOfAsync(old.Id), await ChangeRecordsOfAsync(recent.Id));
+
+        var stale = await api.GetAsync(staleLink.PathAndQuery);
+        // Following any delta link prunes the log.
+        var fresh = await api.GetAsync((await TrackedHarvestAsync("&$filter=EqfLevel eq 5")).PathAndQuery);
+
+        Assert.Equal(HttpStatusCode.Gone, stale.Status);
+        Assert.Equal(HttpStatusCode.OK, fresh.Status);
+        Assert.Equal(1, oldBefore.Expired);
+        Assert.Equal((oldBefore.All - 1, 0), await ChangeRecordsOfAsync(old.Id));
+        Assert.Equal(0, recentBefore.Expired);
+        Assert.Equal(recentBefore, await ChangeRecordsOfAsync(recent.Id));
     }
 }
