@@ -202,6 +202,7 @@ public sealed class ODataResult
     public Dictionary<Guid, DeltaDeletedEntryReason?> Removed { get; } = [];
     public Uri? NextLink { get; private set; }
     public Uri? DeltaLink { get; private set; }
+    /// <summary>The @odata.count of a feed, or the value of a /$count.</summary>
     public long? Count { get; private set; }
     public ODataError? Error { get; private set; }
 
@@ -223,6 +224,11 @@ public sealed class ODataResult
             return result;
         }
         var path = response.RequestMessage!.RequestUri!.AbsolutePath;
+        if (path.EndsWith("/$count", StringComparison.Ordinal))
+        {
+            result.Count = (long)reader.ReadValue(EdmCoreModel.Instance.GetInt64(isNullable: false));
+            return result;
+        }
         var set = model.EntityContainer.FindEntitySet(path["/odata/".Length..].Split('(', '/')[0]);
         var odata = path.EndsWith(')') ? reader.CreateODataResourceReader(set, set.EntityType)
             : response.RequestMessage.RequestUri.Query.Contains("deltatoken", StringComparison.Ordinal) ? reader.CreateODataDeltaResourceSetReader(set, set.EntityType)
