@@ -139,6 +139,20 @@ public sealed class ConformanceTests(HarvestingApi api)
         Assert.Equal(published.Count(e => e.SelfPaced), count.Count);
     }
 
+    [Theory]
+    [InlineData(null, 100, null)]
+    [InlineData("odata.maxpagesize=20", 20, "odata.maxpagesize=20")]
+    [InlineData("odata.maxpagesize=500", 100, "odata.maxpagesize=100")]
+    public async Task Pages_take_the_configured_size_or_a_smaller_asked_one(string? prefer, int size, string? applied)
+    {
+        // The test host is configured with PageSize 100, below the published entries and below $top's limit.
+        var result = await api.GetAsync("/odata/LearningOpportunities?$select=Id", prefer is null ? [] : [("Prefer", prefer)]);
+
+        Assert.Equal(size, result.Entries.Count);
+        Assert.NotNull(result.NextLink);
+        Assert.Equal(applied, result.Header("Preference-Applied"));
+    }
+
     [Fact]
     public async Task An_entity_has_an_ETag_and_If_None_Match_answers_304()
     {
