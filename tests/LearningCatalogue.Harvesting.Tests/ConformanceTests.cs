@@ -154,6 +154,21 @@ public sealed class ConformanceTests(HarvestingApi api)
     }
 
     [Fact]
+    public async Task Entries_of_a_page_carry_the_ETag_of_their_entity()
+    {
+        var page = await api.GetAsync("/odata/LearningOpportunities?$select=Id&$top=3");
+
+        Assert.Equal(3, page.Entries.Count);
+        foreach (var entry in page.Entries)
+        {
+            var single = await api.GetAsync($"/odata/LearningOpportunities({entry.Id})");
+            Assert.StartsWith("W/\"", entry.Resource!.ETag, StringComparison.Ordinal);
+            Assert.Equal(single.Header("ETag"), entry.Resource.ETag);
+        }
+        Assert.Equal(3, page.Entries.Select(e => e.Resource!.ETag).Distinct().Count());
+    }
+
+    [Fact]
     public async Task An_entity_has_an_ETag_and_If_None_Match_answers_304()
     {
         var id = (await HarvestCorpus.PublishedAsync())[0].Id;

@@ -74,13 +74,13 @@ public sealed class HarvestTests(HarvestingApi api) : IClassFixture<HarvestingAp
     [Fact]
     public async Task A_delta_round_trip_reports_added_changed_and_withdrawn_entries()
     {
-        var harvested = new List<Guid>();
+        var harvested = new List<ODataNode>();
         Uri? deltaLink = null;
         for (var url = "/odata/LearningOpportunities?$select=Id,Location"; url is not null;)
         {
             var result = await api.GetAsync(url, ("Prefer", "odata.track-changes, odata.maxpagesize=200"));
             Assert.Contains("odata.track-changes", result.Header("Preference-Applied"), StringComparison.Ordinal);
-            harvested.AddRange(result.Entries.Select(e => e.Id));
+            harvested.AddRange(result.Entries);
             (url, deltaLink) = (result.NextLink?.PathAndQuery, result.DeltaLink);
         }
         Assert.NotNull(deltaLink);
@@ -93,6 +93,7 @@ public sealed class HarvestTests(HarvestingApi api) : IClassFixture<HarvestingAp
         await api.Catalogue.DeleteAsync(deleted.Id);
         var delta = await api.GetAsync(deltaLink.PathAndQuery);
         var quiet = await api.GetAsync(delta.DeltaLink!.PathAndQuery);
+        var changedNow = await api.GetAsync($"/odata/LearningOpportunities({changed.Id})");
 
         Assert.Equal(HttpStatusCode.OK, delta.Status);
         Assert.Equal(new[] { added, changed.Id }.Order(), delta.Entries.Select(e => e.Id).Order());
@@ -101,7 +102,11 @@ public sealed class HarvestTests(HarvestingApi api) : IClassFixture<HarvestingAp
         Assert.All(delta.Removed.Values, reason => Assert.Equal(DeltaDeletedEntryReason.Deleted, reason));
         Assert.Empty(quiet.Entries);
         Assert.Empty(quiet.Removed);
-        Assert.Equal(entries.Count, harvested.Distinct().Count());
+        Assert.Equal(entries.Count, harvested.Select(e => e.Id).Distinct().Count());
+        // The changed entry comes with its new entity tag, the one its entity now answers with.
+        var changedETag = delta.Entries.Single(e => e.Id == changed.Id).Resource!.ETag;
+        Assert.Equal(changedNow.Header("ETag"), changedETag);
+        Assert.NotEqual(harvested.Single(e => e.Id == changed.Id).Resource!.ETag, changedETag);
     }
 
     /// <summary>A tracked harvest of every page; its delta link.</summary>
