@@ -6,10 +6,10 @@
 //
 //   dotnet run -c Release --project benchmarks/LearningCatalogue.Harvesting.Benchmarks
 using System.Diagnostics;
-using System.Text;
 using LearningCatalogue.Catalogue.Model;
 using LearningCatalogue.Catalogue.Tests;
 using LearningCatalogue.Harvesting.Tests;
+using static Measurements;
 
 const int Entries = 25_250;
 const int PageSize = 5;
@@ -18,15 +18,8 @@ const int DeepPages = 50;
 const int Rounds = 401;
 const int Batch = 1_000;
 
-var report = new StringBuilder();
-void Print(string line)
-{
-    Console.WriteLine(line);
-    report.AppendLine(line);
-}
-
 // The web host's content root, which the test host factory finds on its own only from a test assembly.
-Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_LEARNINGCATALOGUE_API", Path.Combine(Measurements.RepositoryRoot(), "src", "LearningCatalogue.Api"));
+Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_LEARNINGCATALOGUE_API", Path.Combine(RepositoryRoot(), "src", "LearningCatalogue.Api"));
 await using var host = new HarvestingHost();
 await host.InitializeAsync();
 var clock = Stopwatch.StartNew();
@@ -66,8 +59,8 @@ for (var round = 0; round < Rounds; round++)
     await PageAsync(deepest[round % DeepPages]);
     if (round > 0) deep.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
 }
-Print(Measurements.Line("page 1", first));
-Print(Measurements.Line($"pages {links.Count + 2 - DeepPages}-{links.Count + 1}", deep));
-Print($"  deep / first page: p50 {Measurements.Percentile(deep, 0.5) / Measurements.Percentile(first, 0.5):0.00}, p95 {Measurements.Percentile(deep, 0.95) / Measurements.Percentile(first, 0.95):0.00}");
+Print(Line("page 1", first));
+Print(Line($"pages {links.Count + 2 - DeepPages}-{links.Count + 1}", deep));
+Print($"  deep / first page: p50 {Percentile(deep, 0.5) / Percentile(first, 0.5):0.00}, p95 {Percentile(deep, 0.95) / Percentile(first, 0.95):0.00}");
 
-Measurements.WriteResults("harvesting.txt", report.ToString());
+WriteResults("harvesting.txt");

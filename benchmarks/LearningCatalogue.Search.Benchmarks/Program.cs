@@ -6,20 +6,13 @@
 //
 //   dotnet run -c Release --project benchmarks/LearningCatalogue.Search.Benchmarks
 using System.Diagnostics;
-using System.Text;
 using LearningCatalogue.Search;
 using LearningCatalogue.Search.Tests;
+using static Measurements;
 
 const double SuggestTargetMs = 20;
 const int DeepPages = 50;
 const int PagingRounds = 401;
-
-var report = new StringBuilder();
-void Print(string line)
-{
-    Console.WriteLine(line);
-    report.AppendLine(line);
-}
 
 var corpus = new IndexedCorpus();
 var clock = Stopwatch.StartNew();
@@ -44,8 +37,8 @@ for (var i = 0; i < prefixes.Count; i++)
     await corpus.Search.SuggestAsync(prefixes[i], languages[i % languages.Length]);
     suggest.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
 }
-Print(Measurements.Line($"suggest ({prefixes.Count} prefixes)", suggest));
-Print($"  target p95 < {SuggestTargetMs} ms: {(Measurements.Percentile(suggest, 0.95) < SuggestTargetMs ? "met" : "NOT MET")}");
+Print(Line($"suggest ({prefixes.Count} prefixes)", suggest));
+Print($"  target p95 < {SuggestTargetMs} ms: {(Percentile(suggest, 0.95) < SuggestTargetMs ? "met" : "NOT MET")}");
 
 string[] queries = ["data science", "managment", "programmation informatique", "\"machine learning\"", "gestión de proyectos", "python", "finance"];
 var search = new List<double>();
@@ -58,7 +51,7 @@ for (var round = 0; round < 20; round++)
         if (round > 0) search.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
     }
 }
-Print(Measurements.Line($"search with facets ({search.Count} queries)", search));
+Print(Line($"search with facets ({search.Count} queries)", search));
 
 // One hit per page walks every published entry in as many pages; page 1 and the deepest pages of that walk are then
 // asked again in turn, so that both see the same warm index.
@@ -79,9 +72,9 @@ for (var round = 0; round < PagingRounds; round++)
     await corpus.Search.SearchAsync(byStart with { Cursor = deepest[round % DeepPages] });
     if (round > 0) deep.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
 }
-Print(Measurements.Line("cursor page 1 (size 1)", first));
-Print(Measurements.Line($"cursor pages {cursors.Count + 2 - DeepPages}-{cursors.Count + 1} (size 1)", deep));
-Print($"  deepest / first page, p50: {Measurements.Percentile(deep, 0.5) / Measurements.Percentile(first, 0.5):0.00}");
+Print(Line("cursor page 1 (size 1)", first));
+Print(Line($"cursor pages {cursors.Count + 2 - DeepPages}-{cursors.Count + 1} (size 1)", deep));
+Print($"  deepest / first page, p50: {Percentile(deep, 0.5) / Percentile(first, 0.5):0.00}");
 
 await corpus.DisposeAsync();
-Measurements.WriteResults("search.txt", report.ToString());
+WriteResults("search.txt");
