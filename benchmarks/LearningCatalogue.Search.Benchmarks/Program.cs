@@ -7,22 +7,14 @@
 //
 //   dotnet run -c Release --project benchmarks/LearningCatalogue.Search.Benchmarks
 using System.Diagnostics;
-using System.Globalization;
-using System.Text;
 using LearningCatalogue.Search;
 using LearningCatalogue.Search.Tests;
+using static Measurements;
 
 const double SuggestTargetMs = 20;
 const int DeepestPage = 5_000;
 const int DeepPages = 50;
 const int PagingRounds = 401;
-
-var report = new StringBuilder();
-void Print(string line)
-{
-    Console.WriteLine(line);
-    report.AppendLine(line);
-}
 
 var corpus = new IndexedCorpus();
 var clock = Stopwatch.StartNew();
@@ -108,27 +100,4 @@ Print($"  pages near 5,000 / page 1, p50: {Percentile(deep, 0.5) / Percentile(fi
 Print(Line($"page/size pages {DeepestPage - DeepPages + 1:N0}-{DeepestPage:N0} (size 1)", paged));
 
 await corpus.DisposeAsync();
-var results = Path.Combine(FindRepositoryRoot(), "benchmarks", "results");
-Directory.CreateDirectory(results);
-File.WriteAllText(Path.Combine(results, "search.txt"), report.ToString());
-
-static double Percentile(List<double> milliseconds, double q)
-{
-    var sorted = milliseconds.Order().ToList();
-    return sorted[(int)Math.Min(sorted.Count - 1, Math.Max(0, Math.Ceiling(q * sorted.Count) - 1))];
-}
-
-static string Line(string name, List<double> milliseconds)
-{
-    string At(double q) => Percentile(milliseconds, q).ToString("0.00", CultureInfo.InvariantCulture);
-    return $"{name}: p50 {At(0.50)} ms, p95 {At(0.95)} ms, p99 {At(0.99)} ms, max {At(1.0)} ms";
-}
-
-static string FindRepositoryRoot()
-{
-    for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-    {
-        if (File.Exists(Path.Combine(dir.FullName, "LearningCatalogue.sln"))) return dir.FullName;
-    }
-    throw new DirectoryNotFoundException("Run the benchmark inside the repository.");
-}
+WriteResults("search.txt");

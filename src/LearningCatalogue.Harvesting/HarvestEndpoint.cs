@@ -14,7 +14,8 @@ namespace LearningCatalogue.Harvesting;
 /// any SQL is built.
 /// </summary>
 internal sealed class HarvestEndpoint(
-    HarvestModel model, HarvestService service, HarvestSearch search, ODataResponses responses, IOptions<HarvestingOptions> options, TimeProvider clock)
+    HarvestModel model, HarvestService service, HarvestSearch search, ODataResponses responses, HarvestTokens tokens, IOptions<HarvestingOptions> options,
+    TimeProvider clock)
 {
     private const string TrackChanges = "odata.track-changes";
     private const string MaxPageSize = "odata.maxpagesize";
@@ -84,7 +85,7 @@ internal sealed class HarvestEndpoint(
     {
         var query = http.Request.Query;
         var fingerprint = PageToken.Fingerprint(query["$filter"], query["$orderby"], query["$search"]);
-        var after = uri.SkipToken is { } skipToken ? PageToken.Decode(skipToken, fingerprint) : null;
+        var after = uri.SkipToken is { } skipToken ? tokens.Page(skipToken, fingerprint) : null;
         var preferences = Preferences(http.Request);
         var delta = after?.Delta;
         if (delta is null && preferences.Contains(TrackChanges))
@@ -102,12 +103,12 @@ internal sealed class HarvestEndpoint(
         var selection = await search.SelectAsync(uri, cancellationToken);
         var page = await service.PageAsync(selection, uri.OrderBy, after, (int)(uri.Skip ?? 0), Take(http, uri, preferences), fingerprint, delta, cancellationToken);
         var count = uri.QueryCount == true ? await service.CountAsync(selection, cancellationToken) : (long?)null;
-        var nextLink = NextLink(http, uri, page.Next?.Encode(), page.Entries.Count);
+        var nextLink = NextLink(http, uri, page.Next is { } next ? tokens.Seal(next) : null, page.Entries.Count);
         Uri? deltaLink = null;
         if (delta is not null)
         {
             Applied(http, TrackChanges);
-            if (nextLink is null) deltaLink = Link(http, ["$skiptoken", "$count", "$orderby"], [("$deltatoken", delta.Encode())]);
+            if (nextLink is null) deltaLink = Link(http, ["$skiptoken", "$count", "$orderby"], [("$deltatoken", tokens.Seal(delta))]);
         }
         var expansion = await ExpandAsync(uri.SelectAndExpand, page.Entries, cancellationToken);
         await responses.EntriesAsync(http, uri, page.Entries, expansion, count, nextLink, deltaLink);
@@ -123,10 +124,10 @@ internal sealed class HarvestEndpoint(
         {
             case [EntitySetSegment]:
                 var fingerprint = PageToken.Fingerprint((string?)http.Request.Query["$filter"]);
-                var after = uri.SkipToken is { } skipToken ? ConceptToken.Decode(skipToken, fingerprint) : null;
+                var after = uri.SkipToken is { } skipToken ? tokens.Concept(skipToken, fingerprint) : null;
                 var (concepts, more) = await service.ConceptsAsync(uri.Filter, after, (int)(uri.Skip ?? 0), Take(http, uri, Preferences(http.Request)), cancellationToken);
                 var count = uri.QueryCount == true ? await service.ConceptCountAsync(uri.Filter, cancellationToken) : (long?)null;
-                var next = more ? new ConceptToken(concepts[^1].Scheme, concepts[^1].Code, fingerprint).Encode() : null;
+                var next = more ? tokens.Seal(new ConceptToken(concepts[^1].Scheme, concepts[^1].Code, fingerprint)) : null;
                 await responses.ConceptsAsync(http, uri, concepts, count, NextLink(http, uri, next, concepts.Count));
                 break;
             case [EntitySetSegment, CountSegment]:
@@ -163,7 +164,7 @@ internal sealed class HarvestEndpoint(
 
     private async Task DeltaAsync(HttpContext http, ODataUri uri, CancellationToken cancellationToken)
     {
-        var token = DeltaToken.Decode(uri.DeltaToken, DeltaToken.FilterOf(http.Request.Query["$filter"]));
+        var token = tokens.Delta(uri.DeltaToken, DeltaToken.FilterOf(http.Request.Query["$filter"]));
         var now = clock.GetUtcNow();
         if (token.IssuedAt < now - Options.ChangeRetention)
         {
@@ -178,8 +179,8 @@ internal sealed class HarvestEndpoint(
         var page = await service.ChangesAsync(token, uri.Filter, PageSize(http, Preferences(http.Request)), cancellationToken);
         // A next page continues from this page's point within the same round, with the original time (its changes may be
         // older than now); the final delta link starts a new round from its point and now.
-        var next = page.More ? Link(http, ["$deltatoken"], [("$deltatoken", (token with { Seq = page.Through }).Encode())]) : null;
-        var deltaLink = page.More ? null : Link(http, ["$deltatoken"], [("$deltatoken", (token with { Seq = page.Through, From = page.Through, IssuedAt = now }).Encode())]);
+        var next = page.More ? Link(http, ["$deltatoken"], [("$deltatoken", tokens.Seal(token with { Seq = page.Through }))]) : null;
+        var deltaLink = page.More ? null : Link(http, ["$deltatoken"], [("$deltatoken", tokens.Seal(token with { Seq = page.Through, From = page.Through, IssuedAt = now }))]);
         await responses.DeltaAsync(http, uri, page, next, deltaLink);
     }
 

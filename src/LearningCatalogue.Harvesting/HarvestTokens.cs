@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.OData.Edm;
 
 namespace LearningCatalogue.Harvesting;
@@ -10,20 +11,10 @@ namespace LearningCatalogue.Harvesting;
 /// <summary>
 /// The opaque $skiptoken of a next page: the sort-key values and id of the last entry served (a keyset position, not an
 /// offset, so inserts and deletes between pages never shift it), a fingerprint of the query it belongs to, and the
-/// point of the change log a change-tracking harvest started from. Base64url JSON; a forged one only ever becomes
-/// parameter values.
+/// point of the change log a change-tracking harvest started from. Sealed by <see cref="HarvestTokens"/>.
 /// </summary>
 internal sealed record PageToken(IReadOnlyList<string?> Values, Guid LastId, string Query, DeltaToken? Delta)
 {
-    public string Encode() => Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(this));
-
-    public static PageToken Decode(string text, string query)
-    {
-        var token = Read<PageToken>(text, "$skiptoken");
-        if (token.Values is null || token.Query != query) throw HarvestQueryException.BadRequest("The $skiptoken does not belong to this query.");
-        return token;
-    }
-
     /// <summary>A fingerprint of the query texts a token depends on (of a page token: $filter, $orderby and $search).</summary>
     public static string Fingerprint(params string?[] texts) =>
         Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join("\n", texts))))[..16];
@@ -74,32 +65,10 @@ internal sealed record PageToken(IReadOnlyList<string?> Values, Guid LastId, str
             throw HarvestQueryException.BadRequest("The $skiptoken is not valid.");
         }
     }
-
-    internal static T Read<T>(string text, string option)
-    {
-        try
-        {
-            return JsonSerializer.Deserialize<T>(Base64Url.DecodeFromChars(text)) ?? throw new JsonException();
-        }
-        catch (Exception exception) when (exception is FormatException or JsonException)
-        {
-            throw HarvestQueryException.BadRequest($"The {option} is not valid.");
-        }
-    }
 }
 
 /// <summary>The opaque $skiptoken of a next page of concepts: the key of the last concept served and a fingerprint of the $filter.</summary>
-internal sealed record ConceptToken(string Scheme, string Code, string Query)
-{
-    public string Encode() => Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(this));
-
-    public static ConceptToken Decode(string text, string query)
-    {
-        var token = PageToken.Read<ConceptToken>(text, "$skiptoken");
-        if (token.Scheme is null || token.Code is null || token.Query != query) throw HarvestQueryException.BadRequest("The $skiptoken does not belong to this query.");
-        return token;
-    }
-}
+internal sealed record ConceptToken(string Scheme, string Code, string Query);
 
 /// <summary>
 /// The opaque $deltatoken of a delta link: the point of the change log already reported (<see cref="Seq"/>), when the
@@ -109,15 +78,65 @@ internal sealed record ConceptToken(string Scheme, string Code, string Query)
 /// </summary>
 internal sealed record DeltaToken(long Seq, DateTimeOffset IssuedAt, long From, string Filter)
 {
-    public string Encode() => Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(this));
+    /// <summary>The fingerprint of the $filter text a delta token belongs to.</summary>
+    public static string FilterOf(string? filter) => PageToken.Fingerprint(filter);
+}
 
-    public static DeltaToken Decode(string text, string filter)
+/// <summary>
+/// Seals the tokens of next and delta links with ASP.NET Core Data Protection (authenticated encryption, keys in the
+/// data folder so that links survive restarts) and opens only what it sealed: a harvester hands back a token as the
+/// service issued it or gets 400. Unsealed, a forged delta token with a recent IssuedAt would skip the 410 and silently
+/// lose the removals pruned since, and a forged page token would choose the keyset position.
+/// </summary>
+internal sealed class HarvestTokens(IDataProtectionProvider provider)
+{
+    // One purpose per kind of token, so that a token of one kind never opens as another.
+    private readonly IDataProtector _pages = provider.CreateProtector("LearningCatalogue.Harvesting.PageToken");
+    private readonly IDataProtector _concepts = provider.CreateProtector("LearningCatalogue.Harvesting.ConceptToken");
+    private readonly IDataProtector _deltas = provider.CreateProtector("LearningCatalogue.Harvesting.DeltaToken");
+
+    public string Seal(PageToken token) => Seal(_pages, token);
+
+    public string Seal(ConceptToken token) => Seal(_concepts, token);
+
+    public string Seal(DeltaToken token) => Seal(_deltas, token);
+
+    /// <summary>The page token of a $skiptoken issued for the query of this <paramref name="fingerprint"/>.</summary>
+    public PageToken Page(string text, string fingerprint)
     {
-        var token = PageToken.Read<DeltaToken>(text, "$deltatoken");
+        var token = Open<PageToken>(_pages, text, "$skiptoken");
+        if (token.Query != fingerprint) throw HarvestQueryException.BadRequest("The $skiptoken does not belong to this query.");
+        return token;
+    }
+
+    /// <summary>The concept token of a $skiptoken issued for the $filter of this <paramref name="fingerprint"/>.</summary>
+    public ConceptToken Concept(string text, string fingerprint)
+    {
+        var token = Open<ConceptToken>(_concepts, text, "$skiptoken");
+        if (token.Query != fingerprint) throw HarvestQueryException.BadRequest("The $skiptoken does not belong to this query.");
+        return token;
+    }
+
+    /// <summary>The delta token of a $deltatoken issued for the $filter of this <paramref name="filter"/> fingerprint.</summary>
+    public DeltaToken Delta(string text, string filter)
+    {
+        var token = Open<DeltaToken>(_deltas, text, "$deltatoken");
         if (token.Filter != filter) throw HarvestQueryException.BadRequest("The $deltatoken belongs to another $filter; follow the delta link as it is.");
         return token;
     }
 
-    /// <summary>The fingerprint of the $filter text a delta token belongs to.</summary>
-    public static string FilterOf(string? filter) => PageToken.Fingerprint(filter);
+    private static string Seal<T>(IDataProtector protector, T token) =>
+        Base64Url.EncodeToString(protector.Protect(JsonSerializer.SerializeToUtf8Bytes(token)));
+
+    private static T Open<T>(IDataProtector protector, string text, string option)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<T>(protector.Unprotect(Base64Url.DecodeFromChars(text))) ?? throw new JsonException();
+        }
+        catch (Exception exception) when (exception is FormatException or JsonException or CryptographicException)
+        {
+            throw HarvestQueryException.BadRequest($"The {option} is not valid: follow @odata.nextLink or @odata.deltaLink as the service gave it.");
+        }
+    }
 }

@@ -1,6 +1,9 @@
 using System.Net;
 using LearningCatalogue.Catalogue.Model;
 using LearningCatalogue.Catalogue.Tests;
+using Dapper;
+using LearningCatalogue.Catalogue.Storage;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.OData;
 
 namespace LearningCatalogue.Harvesting.Tests;
@@ -71,13 +74,13 @@ public sealed class HarvestTests(HarvestingApi api) : IClassFixture<HarvestingAp
     [Fact]
     public async Task A_delta_round_trip_reports_added_changed_and_withdrawn_entries()
     {
-        var harvested = new List<Guid>();
+        var harvested = new List<ODataNode>();
         Uri? deltaLink = null;
         for (var url = "/odata/LearningOpportunities?$select=Id,Location"; url is not null;)
         {
             var result = await api.GetAsync(url, ("Prefer", "odata.track-changes, odata.maxpagesize=200"));
             Assert.Contains("odata.track-changes", result.Header("Preference-Applied"), StringComparison.Ordinal);
-            harvested.AddRange(result.Entries.Select(e => e.Id));
+            harvested.AddRange(result.Entries);
             (url, deltaLink) = (result.NextLink?.PathAndQuery, result.DeltaLink);
         }
         Assert.NotNull(deltaLink);
@@ -90,6 +93,7 @@ public sealed class HarvestTests(HarvestingApi api) : IClassFixture<HarvestingAp
         await api.Catalogue.DeleteAsync(deleted.Id);
         var delta = await api.GetAsync(deltaLink.PathAndQuery);
         var quiet = await api.GetAsync(delta.DeltaLink!.PathAndQuery);
+        var changedNow = await api.GetAsync($"/odata/LearningOpportunities({changed.Id})");
 
         Assert.Equal(HttpStatusCode.OK, delta.Status);
         Assert.Equal(new[] { added, changed.Id }.Order(), delta.Entries.Select(e => e.Id).Order());
@@ -98,7 +102,11 @@ public sealed class HarvestTests(HarvestingApi api) : IClassFixture<HarvestingAp
         Assert.All(delta.Removed.Values, reason => Assert.Equal(DeltaDeletedEntryReason.Deleted, reason));
         Assert.Empty(quiet.Entries);
         Assert.Empty(quiet.Removed);
-        Assert.Equal(entries.Count, harvested.Distinct().Count());
+        Assert.Equal(entries.Count, harvested.Select(e => e.Id).Distinct().Count());
+        // The changed entry comes with its new entity tag, the one its entity now answers with.
+        var changedETag = delta.Entries.Single(e => e.Id == changed.Id).Resource!.ETag;
+        Assert.Equal(changedNow.Header("ETag"), changedETag);
+        Assert.NotEqual(harvested.Single(e => e.Id == changed.Id).Resource!.ETag, changedETag);
     }
 
     /// <summary>A tracked harvest of every page; its delta link.</summary>
@@ -193,5 +201,46 @@ public sealed class HarvestTests(HarvestingApi api) : IClassFixture<HarvestingAp
         {
             api.Clock.Offset = TimeSpan.Zero;
         }
+    }
+
+    /// <summary>The change records of an entry; of those, the ones older than the retention.</summary>
+    private async Task<(long All, long Expired)> ChangeRecordsOfAsync(Guid id)
+    {
+        await using var connection = await api.Services.GetRequiredService<CatalogueDatabase>().OpenAsync();
+        return await connection.QuerySingleAsync<(long, long)>(
+            "SELECT COUNT(*), COALESCE(SUM(CASE WHEN changed_at < @Before THEN 1 ELSE 0 END), 0) FROM change_log WHERE opportunity_id = @Id",
+            new { Id = id, Before = api.Clock.GetUtcNow() - TimeSpan.FromDays(30) });
+    }
+
+    [Fact]
+    public async Task Removal_records_older_than_the_retention_are_pruned_and_their_delta_links_answer_410()
+    {
+        var entries = await api.PublishedNowAsync();
+        var (old, recent) = (entries[70], entries[71]);
+        Uri staleLink;
+        try
+        {
+            // 31 days ago (the retention is 30): a harvest, then a removal.
+            api.Clock.Offset = -TimeSpan.FromDays(31);
+            staleLink = await TrackedHarvestAsync("&$filter=EqfLevel eq 5");
+            await api.Catalogue.DeleteAsync(old.Id);
+        }
+        finally
+        {
+            api.Clock.Offset = TimeSpan.Zero;
+        }
+        await api.Catalogue.DeleteAsync(recent.Id);
+        var (oldBefore, recentBefore) = (await ChangeRecordsOfAsync(old.Id), await ChangeRecordsOfAsync(recent.Id));
+
+        var stale = await api.GetAsync(staleLink.PathAndQuery);
+        // Following any delta link prunes the log.
+        var fresh = await api.GetAsync((await TrackedHarvestAsync("&$filter=EqfLevel eq 5")).PathAndQuery);
+
+        Assert.Equal(HttpStatusCode.Gone, stale.Status);
+        Assert.Equal(HttpStatusCode.OK, fresh.Status);
+        Assert.Equal(1, oldBefore.Expired);
+        Assert.Equal((oldBefore.All - 1, 0), await ChangeRecordsOfAsync(old.Id));
+        Assert.Equal(0, recentBefore.Expired);
+        Assert.Equal(recentBefore, await ChangeRecordsOfAsync(recent.Id));
     }
 }

@@ -66,32 +66,36 @@ public static class HarvestCorpus
     }
 }
 
-/// <summary>The real web host on its own SQLite catalogue holding the published corpus and a few drafts nobody may see.</summary>
-public sealed class HarvestingApi : WebApplicationFactory<Program>, IAsyncLifetime
+/// <summary>
+/// The real web host on a SQLite catalogue: in a data folder of its own (deleted with the host), or in a given one, left
+/// behind for the next host that starts on it.
+/// </summary>
+public class HarvestingHost(string? dataFolder = null) : WebApplicationFactory<Program>, IAsyncLifetime
 {
-    private readonly string _dataFolder = Directory.CreateTempSubdirectory("catalogue-harvest-").FullName;
+    private readonly bool _ownsDataFolder = dataFolder is null;
 
+    public string DataFolder { get; } = dataFolder ?? Directory.CreateTempSubdirectory("catalogue-harvest-").FullName;
     public HarvestClock Clock { get; } = new();
     public IEdmModel Model { get; private set; } = null!;
-    public IReadOnlyList<LearningOpportunity> Drafts { get; } = HarvestCorpus.Samples(PublicationStatus.Draft);
     public HttpClient Client { get; private set; } = null!;
 
     public CatalogueService Catalogue => Services.GetRequiredService<CatalogueService>();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseSetting("Catalogue:DataFolder", _dataFolder);
-        builder.UseSetting("Catalogue:Search:IndexFolder", Path.Combine(_dataFolder, "indexes"));
+        builder.UseSetting("Catalogue:DataFolder", DataFolder);
+        builder.UseSetting("Catalogue:Search:IndexFolder", Path.Combine(DataFolder, "indexes"));
         foreach (var (key, value) in TestHostSettings.WithoutRdfStore) builder.UseSetting(key, value);
         builder.UseSetting("Catalogue:Harvesting:PageSize", "100");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // The event per request would flood the test output (and time the console in the benchmark of paging).
+        builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.HttpLogging", "Warning");
         builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         Client = CreateClient();
-        await Catalogue.RestoreAsync([.. await HarvestCorpus.PublishedAsync(), .. Drafts]);
         using var metadata = await Client.GetStreamAsync("/odata/$metadata");
         using var xml = XmlReader.Create(metadata);
         Model = CsdlReader.Parse(xml);
@@ -144,7 +148,19 @@ public sealed class HarvestingApi : WebApplicationFactory<Program>, IAsyncLifeti
     {
         base.Dispose(disposing);
         SqliteConnection.ClearAllPools();
-        if (Directory.Exists(_dataFolder)) Directory.Delete(_dataFolder, recursive: true);
+        if (_ownsDataFolder && Directory.Exists(DataFolder)) Directory.Delete(DataFolder, recursive: true);
+    }
+}
+
+/// <summary>The real web host on its own SQLite catalogue holding the published corpus and a few drafts nobody may see.</summary>
+public sealed class HarvestingApi : HarvestingHost
+{
+    public IReadOnlyList<LearningOpportunity> Drafts { get; } = HarvestCorpus.Samples(PublicationStatus.Draft);
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        await Catalogue.RestoreAsync([.. await HarvestCorpus.PublishedAsync(), .. Drafts]);
     }
 }
 
@@ -186,6 +202,7 @@ public sealed class ODataResult
     public Dictionary<Guid, DeltaDeletedEntryReason?> Removed { get; } = [];
     public Uri? NextLink { get; private set; }
     public Uri? DeltaLink { get; private set; }
+    /// <summary>The @odata.count of a feed, or the value of a /$count.</summary>
     public long? Count { get; private set; }
     public ODataError? Error { get; private set; }
 
@@ -207,6 +224,11 @@ public sealed class ODataResult
             return result;
         }
         var path = response.RequestMessage!.RequestUri!.AbsolutePath;
+        if (path.EndsWith("/$count", StringComparison.Ordinal))
+        {
+            result.Count = (long)reader.ReadValue(EdmCoreModel.Instance.GetInt64(isNullable: false));
+            return result;
+        }
         var set = model.EntityContainer.FindEntitySet(path["/odata/".Length..].Split('(', '/')[0]);
         var odata = path.EndsWith(')') ? reader.CreateODataResourceReader(set, set.EntityType)
             : response.RequestMessage.RequestUri.Query.Contains("deltatoken", StringComparison.Ordinal) ? reader.CreateODataDeltaResourceSetReader(set, set.EntityType)
