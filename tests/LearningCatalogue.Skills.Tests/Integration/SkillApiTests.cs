@@ -70,7 +70,10 @@ public sealed class SkillApiTests : IDisposable
     public SkillApiTests(EscoStoreFixture store)
     {
         _store = store;
+        // Read all of ESCO before any request does: on a machine busy with the other test assemblies that takes long
+        // enough to reach a request's timeout, and it is set-up, not what these tests look at.
         store.SuggestionsAsync().GetAwaiter().GetResult();
+        store.Taxonomies.GetAsync().GetAwaiter().GetResult();
         _factory = new SkillApiFactory(store);
         _client = _factory.CreateClient();
     }
