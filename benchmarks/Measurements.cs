@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using LearningCatalogue.Catalogue.Tests;
 
 /// <summary>Latency percentiles and the report, shared by the benchmarks that link this file.</summary>
 internal static class Measurements
@@ -28,17 +29,8 @@ internal static class Measurements
     /// <summary>Writes the printed lines to benchmarks/results/<paramref name="file"/> of the repository the benchmark runs in.</summary>
     public static void WriteResults(string file)
     {
-        var results = Path.Combine(RepositoryRoot(), "benchmarks", "results");
+        var results = Path.Combine(SharedData.RepositoryRoot, "benchmarks", "results");
         Directory.CreateDirectory(results);
         File.WriteAllText(Path.Combine(results, file), Report.ToString());
-    }
-
-    public static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "LearningCatalogue.sln"))) return dir.FullName;
-        }
-        throw new DirectoryNotFoundException("Run the benchmark inside the repository.");
     }
 }

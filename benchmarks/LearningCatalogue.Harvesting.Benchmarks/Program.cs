@@ -19,7 +19,7 @@ const int Rounds = 401;
 const int Batch = 1_000;
 
 // The web host's content root, which the test host factory finds on its own only from a test assembly.
-Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_LEARNINGCATALOGUE_API", Path.Combine(RepositoryRoot(), "src", "LearningCatalogue.Api"));
+Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_LEARNINGCATALOGUE_API", Path.Combine(SharedData.RepositoryRoot, "src", "LearningCatalogue.Api"));
 await using var host = new HarvestingHost();
 await host.InitializeAsync();
 var clock = Stopwatch.StartNew();
